@@ -1,0 +1,151 @@
+package dev.spillway.engine;
+
+import dev.spillway.engine.config.ConfigException;
+import dev.spillway.engine.config.DeploymentConfig;
+import dev.spillway.engine.config.SpillwayConfig;
+import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.pipeline.CallUpstreamInterceptor;
+import dev.spillway.engine.pipeline.FallbackInterceptor;
+import dev.spillway.engine.pipeline.Pipeline;
+import dev.spillway.engine.pipeline.RetryInterceptor;
+import dev.spillway.engine.provider.Provider;
+import dev.spillway.engine.provider.Providers;
+import dev.spillway.engine.routing.Cooldowns;
+import dev.spillway.engine.routing.Deployment;
+import dev.spillway.engine.routing.RouteTable;
+import dev.spillway.engine.routing.Ticker;
+import dev.spillway.engine.server.GatewayServer;
+import dev.spillway.engine.server.ServerSettings;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Spillway gateway: the engine the desktop app hosts and {@code spillway serve} runs.
+ *
+ * <pre>{@code
+ * try (Spillway gateway = Spillway.start(ConfigLoader.withEnvironment(System.getenv()).loadDefault(),
+ *         SpillwayOptions.defaults())) {
+ *     gateway.events().subscribe(event -> System.out.println(event.provider()));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Spillway implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Spillway.class);
+
+    private final SpillwayOptions options;
+    private final Providers providers;
+    private final RequestEvents events;
+    private final GatewayServer server;
+    private final RouteTable routes;
+
+    private Spillway(SpillwayOptions options, Providers providers, RequestEvents events, GatewayServer server,
+            RouteTable routes) {
+        this.options = options;
+        this.providers = providers;
+        this.events = events;
+        this.server = server;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts serving {@code config}.
+     *
+     * @throws ConfigException if the configuration cannot be served as asked (e.g. a network-facing bind without a
+     *     master key)
+     */
+    public static Spillway start(SpillwayConfig config, SpillwayOptions options) {
+        boolean loopback = GatewayServer.isLoopback(options.host());
+        if (!loopback && config.general().masterKey().isEmpty()) {
+            throw new ConfigException("Refusing to listen on " + options.host() + " without a master key: anyone who "
+                    + "can reach this address could spend your credentials. Set general_settings.master_key, or "
+                    + "bind to 127.0.0.1.");
+        }
+        Providers providers = new Providers();
+        RequestEvents events = new RequestEvents(8192);
+        try {
+            RouteTable routes = new RouteTable(deployments(config, providers), config.router().fallbacks());
+            Cooldowns cooldowns = new Cooldowns(Ticker.system(), config.router().allowedFails(),
+                    config.router().cooldownTime());
+            Pipeline pipeline = new Pipeline(List.of(
+                    new FallbackInterceptor(routes),
+                    new RetryInterceptor(config.router(), cooldowns),
+                    new CallUpstreamInterceptor(config.router().timeout())));
+            ServerSettings settings = new ServerSettings(options.host(), options.port(),
+                    config.general().masterKey(), config.general().allowClientCredentials().orElse(loopback),
+                    config.general().allowedOrigins(), options.keepAliveInterval(), options.streamIdleTimeout(),
+                    version());
+            GatewayServer server = GatewayServer.start(settings, routes, pipeline, cooldowns, events);
+            return new Spillway(options, providers, events, server, routes);
+        } catch (RuntimeException e) {
+            providers.close();
+            throw e;
+        }
+    }
+
+    private static List<Deployment> deployments(SpillwayConfig config, Providers providers) {
+        List<Deployment> deployments = new ArrayList<>();
+        for (DeploymentConfig d : config.deployments()) {
+            Optional<Provider> provider = providers.create(d);
+            if (provider.isPresent()) {
+                deployments.add(new Deployment(d, provider.get()));
+            } else {
+                log.warn("Model group {}: provider '{}' is not supported by this version of Spillway; deployment {} "
+                        + "is skipped (supported: {})", d.modelName(), d.provider(), d.id(), Providers.SUPPORTED);
+            }
+        }
+        if (deployments.isEmpty()) {
+            throw new ConfigException("No deployment in the configuration can be served (supported providers: "
+                    + Providers.SUPPORTED + ").");
+        }
+        return deployments;
+    }
+
+    /** The version of this build, from the jar manifest. */
+    public static String version() {
+        String v = Spillway.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL clients use, e.g. {@code http://127.0.0.1:47000}. */
+    public URI baseUrl() {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Every finished request, as it finishes. */
+    public RequestEvents events() {
+        return events;
+    }
+
+    /** The model group names served, in configuration order. */
+    public List<String> modelGroups() {
+        return routes.groupNames();
+    }
+
+    /** Stops gracefully: in-flight requests get {@link SpillwayOptions#shutdownGrace()} to finish. */
+    @Override
+    public void close() {
+        try {
+            server.stop(options.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            providers.close();
+            try {
+                events.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

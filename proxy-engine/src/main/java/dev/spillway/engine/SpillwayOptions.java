@@ -1,0 +1,44 @@
+package dev.spillway.engine;
+
+import java.time.Duration;
+
+/**
+ * How the engine runs, beyond what the config file says.
+ *
+ * @param host the address to bind (default {@code 127.0.0.1})
+ * @param port the port (default 47000; 0 picks a free one)
+ * @param keepAliveInterval how often a silent Bedrock stream gets a {@code ping} (default 10 s)
+ * @param streamIdleTimeout how long any stream may stay silent before it is ended (default 10 min)
+ * @param shutdownGrace how long in-flight requests get to finish when the engine stops (default 30 s)
+ */
+public record SpillwayOptions(String host, int port, Duration keepAliveInterval, Duration streamIdleTimeout,
+        Duration shutdownGrace) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 47000;
+
+    public static SpillwayOptions defaults() {
+        return new SpillwayOptions(DEFAULT_HOST, DEFAULT_PORT, Duration.ofSeconds(10), Duration.ofMinutes(10),
+                Duration.ofSeconds(30));
+    }
+
+    public SpillwayOptions withHost(String newHost) {
+        return new SpillwayOptions(newHost, port, keepAliveInterval, streamIdleTimeout, shutdownGrace);
+    }
+
+    public SpillwayOptions withPort(int newPort) {
+        return new SpillwayOptions(host, newPort, keepAliveInterval, streamIdleTimeout, shutdownGrace);
+    }
+
+    public SpillwayOptions withKeepAliveInterval(Duration interval) {
+        return new SpillwayOptions(host, port, interval, streamIdleTimeout, shutdownGrace);
+    }
+
+    public SpillwayOptions withStreamIdleTimeout(Duration timeout) {
+        return new SpillwayOptions(host, port, keepAliveInterval, timeout, shutdownGrace);
+    }
+
+    public SpillwayOptions withShutdownGrace(Duration grace) {
+        return new SpillwayOptions(host, port, keepAliveInterval, streamIdleTimeout, grace);
+    }
+}

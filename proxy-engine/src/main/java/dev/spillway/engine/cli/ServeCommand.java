@@ -1,0 +1,77 @@
+package dev.spillway.engine.cli;
+
+import dev.spillway.engine.Spillway;
+import dev.spillway.engine.SpillwayOptions;
+import dev.spillway.engine.config.ConfigException;
+import dev.spillway.engine.config.ConfigLoader;
+import dev.spillway.engine.config.SpillwayConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spillway serve}: the headless proxy, until SIGINT or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the proxy without the desktop app. Stops cleanly on Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "LiteLLM-style config.yaml. Default: the built-in config (Claude models to Anthropic, "
+                    + "falling back to Bedrock in the default AWS profile and region).")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+    int port = SpillwayOptions.DEFAULT_PORT;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String host = SpillwayOptions.DEFAULT_HOST;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SpillwayConfig loaded;
+        Spillway gateway;
+        try {
+            ConfigLoader loader = ConfigLoader.withEnvironment(System.getenv());
+            if (config != null && !Files.isRegularFile(config)) {
+                System.err.println("spillway: config file not found: " + config.toAbsolutePath());
+                return 1;
+            }
+            loaded = config == null ? loader.loadDefault() : loader.load(config);
+            gateway = Spillway.start(loaded, SpillwayOptions.defaults().withHost(host).withPort(port));
+        } catch (ConfigException e) {
+            System.err.println("spillway: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            System.err.println("spillway: could not start: " + describe(e));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping: finishing in-flight requests");
+            gateway.close();
+            log.info("Stopped");
+            stopped.countDown();
+        }, "spillway-shutdown"));
+        log.info("Spillway {} listening on {} ({}, {} model groups)", Spillway.version(), gateway.baseUrl(),
+                loaded.source().map(Path::toString).orElse("built-in config"), gateway.modelGroups().size());
+        stopped.await();
+        return 0;
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.BindException) {
+            return "the address is in use or not available (" + root.getMessage() + "); pick another --port.";
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

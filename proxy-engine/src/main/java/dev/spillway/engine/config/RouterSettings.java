@@ -1,0 +1,39 @@
+package dev.spillway.engine.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code router_settings}, with the values {@code litellm_settings} may also carry
+ * ({@code num_retries}, {@code request_timeout}) folded in; router_settings wins where both are set.
+ *
+ * @param fallbacks model group → ordered fallback groups ({@code fallbacks: [{"a": ["b", "c"]}]})
+ * @param numRetries retries within a model group for 5xx and connection failures (default 2)
+ * @param timeout per-call upstream timeout (router {@code timeout}, else {@code litellm_settings.request_timeout},
+ *     default 600 s)
+ * @param allowedFails failures tolerated before a deployment cools down; rate limits cool down once this many have been
+ *     seen (default 0: the first 429 cools it down)
+ * @param cooldownTime how long a failing deployment is skipped (default 60 s)
+ * @param retryAfter minimum wait before a retry (default 0)
+ * @param retryPolicy per error class retries, e.g. {@code RateLimitErrorRetries → 0}; keys as in LiteLLM
+ */
+public record RouterSettings(
+        Map<String, List<String>> fallbacks,
+        int numRetries,
+        Duration timeout,
+        int allowedFails,
+        Duration cooldownTime,
+        Duration retryAfter,
+        Map<String, Integer> retryPolicy) {
+
+    public RouterSettings {
+        fallbacks = Map.copyOf(fallbacks);
+        retryPolicy = Map.copyOf(retryPolicy);
+    }
+
+    public static RouterSettings defaults() {
+        return new RouterSettings(Map.of(), 2, Duration.ofSeconds(600), 0, Duration.ofSeconds(60), Duration.ZERO,
+                Map.of());
+    }
+}

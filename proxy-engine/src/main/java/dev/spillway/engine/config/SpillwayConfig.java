@@ -1,0 +1,28 @@
+package dev.spillway.engine.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated, fully resolved configuration (LiteLLM {@code config.yaml} dialect): every {@code os.environ/NAME}
+ * reference is replaced by its value and every default is filled in.
+ *
+ * @param source the file it was read from, empty for the embedded default
+ * @param deployments {@code model_list}, in file order; several may share a model group name
+ * @param router {@code router_settings} (with {@code litellm_settings} values it inherits)
+ * @param general {@code general_settings}
+ * @param warnings one line per ignored key or other non-fatal finding, for the log
+ */
+public record SpillwayConfig(
+        Optional<Path> source,
+        List<DeploymentConfig> deployments,
+        RouterSettings router,
+        GeneralSettings general,
+        List<String> warnings) {
+
+    public SpillwayConfig {
+        deployments = List.copyOf(deployments);
+        warnings = List.copyOf(warnings);
+    }
+}

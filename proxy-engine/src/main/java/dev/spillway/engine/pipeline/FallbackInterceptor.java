@@ -1,0 +1,67 @@
+package dev.spillway.engine.pipeline;
+
+import dev.spillway.engine.routing.FailureKind;
+import dev.spillway.engine.routing.GroupMatch;
+import dev.spillway.engine.routing.RouteTable;
+import dev.spillway.engine.upstream.UpstreamResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tries the requested model group, then its {@code fallbacks} in order, for as long as the answers are failures that
+ * another upstream could avoid (rate limits, overload, exhausted credit, 5xx, timeouts).
+ *
+ * <p>If a fallback fails for a reason of its own (a Bedrock deployment without AWS credentials, say), the client gets
+ * the failure that caused the fallback: "rate limited, retry after 30 s" is more useful to it than "AWS access
+ * denied". The fallback's failure is logged.
+ */
+public final class FallbackInterceptor implements Interceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackInterceptor.class);
+
+    private final RouteTable routes;
+
+    public FallbackInterceptor(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public UpstreamResponse intercept(Chain chain) throws InterruptedException {
+        RoutedCall call = chain.call();
+        List<GroupMatch> targets = new ArrayList<>();
+        targets.add(call.target());
+        targets.addAll(routes.fallbacksOf(call.target()));
+
+        UpstreamResponse answer = null;
+        RequestTrace.Served answerServed = null;
+        for (int i = 0; i < targets.size(); i++) {
+            if (i > 0) {
+                call.trace().countFallback();
+            }
+            UpstreamResponse response = chain.proceed(call.withTarget(targets.get(i)));
+            FailureKind kind = FailureKind.of(response);
+            if (kind == FailureKind.NONE) {
+                return response;
+            }
+            boolean haveRealFailure = answer != null && FailureKind.of(answer) != FailureKind.UNAVAILABLE;
+            if (!haveRealFailure) {
+                answer = response;
+                answerServed = call.trace().served();
+            } else {
+                log.warn("Fallback to model group {} failed with HTTP {}: {}", targets.get(i).group().name(),
+                        response.status(), abbreviate(response.bodyText()));
+            }
+            if (!kind.fallsBack()) {
+                break;
+            }
+        }
+        call.trace().served(answerServed);
+        return answer;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}

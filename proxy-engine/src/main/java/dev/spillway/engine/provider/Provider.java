@@ -1,0 +1,33 @@
+package dev.spillway.engine.provider;
+
+import dev.spillway.engine.upstream.UpstreamResponse;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One upstream of one kind (Anthropic, Bedrock, …), configured for one deployment. Implementations are thread-safe
+ * and never block the caller: the future completes once the upstream's status and headers are known. Failures to
+ * reach the upstream complete the future exceptionally with an
+ * {@link dev.spillway.engine.upstream.UpstreamException}; error answers complete it normally.
+ */
+public interface Provider extends AutoCloseable {
+
+    /** The provider kind as shown to users and in the {@code x-spillway-provider} header, e.g. {@code bedrock}. */
+    String name();
+
+    /** The base URL shown in {@code x-litellm-model-api-base}. */
+    String apiBase();
+
+    CompletableFuture<UpstreamResponse> send(UpstreamCall call);
+
+    /**
+     * Whether this deployment can serve the call at all (e.g. an Anthropic deployment with no key of its own and a
+     * caller that brought no credential). The router skips it without counting a failure.
+     */
+    default boolean canServe(UpstreamCall call) {
+        return true;
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,46 @@
+package dev.spillway.engine.provider;
+
+import dev.spillway.engine.config.DeploymentConfig;
+import dev.spillway.engine.provider.anthropic.AnthropicProvider;
+import dev.spillway.engine.provider.bedrock.BedrockClients;
+import dev.spillway.engine.provider.bedrock.BedrockProvider;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Builds each deployment's provider, sharing the HTTP clients between deployments. */
+public final class Providers implements AutoCloseable {
+
+    /** Provider prefixes this version can call. */
+    public static final Set<String> SUPPORTED = Set.of("anthropic", "bedrock");
+
+    private final ExecutorService httpExecutor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "spillway-upstream-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(httpExecutor)
+            .build();
+    private final BedrockClients bedrock = new BedrockClients();
+
+    /** The provider for a deployment, or empty if this version cannot call its kind of upstream. */
+    public Optional<Provider> create(DeploymentConfig deployment) {
+        return switch (deployment.provider()) {
+            case "anthropic" -> Optional.of(new AnthropicProvider(http, deployment.apiBase(), deployment.apiKey()));
+            case "bedrock" -> Optional.of(new BedrockProvider(bedrock, deployment));
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public void close() {
+        bedrock.close();
+        httpExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.spillway.engine.provider.anthropic;
+
+import dev.spillway.engine.request.CallerCredential;
+import dev.spillway.engine.upstream.RequestHeaders;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Which headers cross the proxy on the Anthropic path, and how the credential is set. */
+final class UpstreamHeaders {
+
+    static final String OAUTH_BETA = "oauth-2025-04-20";
+
+    /**
+     * Headers that belong to one connection, that the JDK client sets itself, or that carry a credential handled
+     * separately. {@code accept-encoding} is dropped so the stream comes back uncompressed and can be read for usage.
+     */
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "host", "connection", "keep-alive", "proxy-connection", "proxy-authorization", "te", "trailer",
+            "transfer-encoding", "upgrade", "content-length", "expect", "date", "from", "via", "warning",
+            "accept-encoding", "authorization", "x-api-key", "x-spillway-key", "x-litellm-api-key", "origin",
+            "referer", "http2-settings");
+
+    private static final Set<String> NOT_RELAYED = Set.of(
+            "connection", "keep-alive", "transfer-encoding", "content-length", "te", "trailer", "upgrade",
+            "proxy-connection");
+
+    private UpstreamHeaders() {
+    }
+
+    static void copy(RequestHeaders headers, HttpRequest.Builder builder) {
+        headers.forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
+                for (String value : values) {
+                    builder.header(name, value);
+                }
+            }
+        });
+    }
+
+    /**
+     * The deployment's own key wins. Otherwise the caller's credential goes on in the form Anthropic expects: OAuth
+     * tokens as a bearer token with the OAuth beta (added if the client did not send it), keys as {@code x-api-key}.
+     */
+    static void authenticate(HttpRequest.Builder builder, RequestHeaders headers, Optional<String> apiKey,
+            Optional<CallerCredential> caller) {
+        if (apiKey.isPresent()) {
+            builder.header("x-api-key", apiKey.get());
+            return;
+        }
+        caller.ifPresent(credential -> {
+            if (credential.kind() == CallerCredential.Kind.OAUTH) {
+                builder.header("authorization", "Bearer " + credential.token());
+                if (!hasBeta(headers, OAUTH_BETA)) {
+                    builder.header("anthropic-beta", OAUTH_BETA);
+                }
+            } else {
+                builder.header("x-api-key", credential.token());
+            }
+        });
+    }
+
+    private static boolean hasBeta(RequestHeaders headers, String beta) {
+        return headers.all("anthropic-beta").stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .anyMatch(v -> v.trim().equals(beta));
+    }
+
+    static Map<String, List<String>> relayable(Map<String, List<String>> upstream) {
+        return upstream.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith(":"))
+                .filter(e -> !NOT_RELAYED.contains(e.getKey().toLowerCase(Locale.ROOT)))
+                .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
+                        (a, b) -> a, LinkedHashMap::new));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.spillway.engine.routing;
+
+import dev.spillway.engine.config.DeploymentConfig;
+import dev.spillway.engine.provider.Provider;
+import java.time.Duration;
+import java.util.List;
+
+/** A configured deployment with its live provider. */
+public record Deployment(DeploymentConfig config, Provider provider) {
+
+    public String id() {
+        return config.id();
+    }
+
+    /**
+     * The model to ask the upstream for. A deployment model of just {@code *} takes the requested name whole
+     * ({@code anthropic/*}); otherwise each {@code *} takes the next text the group pattern matched.
+     */
+    public String upstreamModel(String requestedModel, List<String> wildcardCaptures) {
+        String model = config.model();
+        if (model.equals("*")) {
+            return requestedModel;
+        }
+        if (model.indexOf('*') < 0) {
+            return model;
+        }
+        StringBuilder out = new StringBuilder();
+        int capture = 0;
+        for (char c : model.toCharArray()) {
+            if (c == '*') {
+                out.append(capture < wildcardCaptures.size() ? wildcardCaptures.get(capture++) : requestedModel);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    public Duration timeout(Duration routerDefault) {
+        return config.timeout().orElse(routerDefault);
+    }
+}

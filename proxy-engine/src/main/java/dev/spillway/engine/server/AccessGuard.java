@@ -1,0 +1,139 @@
+package dev.spillway.engine.server;
+
+import dev.spillway.engine.request.CallerCredential;
+import io.undertow.server.HttpHandler;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Who may use the proxy. With a master key set, a client presents it ({@code Authorization: Bearer},
+ * {@code x-api-key}, or alongside its own Anthropic credential in {@code x-spillway-key} / {@code x-litellm-api-key});
+ * when client credentials are allowed, an Anthropic credential alone also passes. Browser pages are refused: a
+ * request with a foreign {@code Origin}, or a {@code Host} other than the bound name (DNS rebinding), gets 403.
+ * Keys are compared in constant time, and the master key never becomes the caller's upstream credential.
+ */
+final class AccessGuard {
+
+    /** The outcome for one request. */
+    sealed interface Decision permits Allowed, Refused {}
+
+    record Allowed(Optional<CallerCredential> credential) implements Decision {}
+
+    record Refused(int status, String errorType, String message) implements Decision {}
+
+    private final Optional<byte[]> masterKeyDigest;
+    private final boolean allowClientCredentials;
+    private final Set<String> allowedOrigins;
+    private final Set<String> allowedHosts;
+
+    /**
+     * @param allowedHosts host names (without port) a {@code Host} header may carry; empty to accept any
+     */
+    AccessGuard(Optional<String> masterKey, boolean allowClientCredentials, List<String> allowedOrigins,
+            Set<String> allowedHosts) {
+        this.masterKeyDigest = masterKey.map(AccessGuard::digest);
+        this.allowClientCredentials = allowClientCredentials;
+        this.allowedOrigins = allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedHosts = allowedHosts;
+    }
+
+    boolean requiresKey() {
+        return masterKeyDigest.isPresent();
+    }
+
+    /** Header values by name; each may be null when the header is absent. */
+    record Presented(String origin, String host, String authorization, String xApiKey, String proxyKey) {
+
+        static Presented from(HeaderMap h) {
+            String proxyKey = h.getFirst("x-spillway-key");
+            return new Presented(h.getFirst(Headers.ORIGIN), h.getFirst(Headers.HOST),
+                    h.getFirst(Headers.AUTHORIZATION), h.getFirst("x-api-key"),
+                    proxyKey != null ? proxyKey : h.getFirst("x-litellm-api-key"));
+        }
+    }
+
+    /** Wraps a handler so that only allowed callers reach it. */
+    HttpHandler protect(HttpHandler next) {
+        return exchange -> {
+            if (check(Presented.from(exchange.getRequestHeaders())) instanceof Refused refused) {
+                Responses.error(exchange, refused.status(), refused.errorType(), refused.message(), RequestIds.next());
+            } else {
+                next.handleRequest(exchange);
+            }
+        };
+    }
+
+    Decision check(Presented p) {
+        if (p.origin() != null && !allowedOrigins.contains(p.origin().toLowerCase(Locale.ROOT))) {
+            return new Refused(403, "permission_error", "Requests from web pages are refused (Origin "
+                    + p.origin() + "). To allow this origin, add it to general_settings.allowed_origins.");
+        }
+        if (!allowedHosts.isEmpty() && (p.host() == null || !allowedHosts.contains(hostName(p.host())))) {
+            return new Refused(403, "permission_error", "Host header '" + p.host()
+                    + "' is not this proxy's address; use http://127.0.0.1 or http://localhost.");
+        }
+        String bearer = bearerToken(p.authorization());
+        Optional<CallerCredential> candidates = Stream.of(p.xApiKey(), bearer)
+                .filter(t -> t != null && !t.isBlank() && !isMasterKey(t))
+                .findFirst()
+                .flatMap(CallerCredential::of);
+        if (masterKeyDigest.isEmpty()) {
+            return new Allowed(candidates);
+        }
+        boolean keyPresented = Stream.of(p.proxyKey(), bearer, p.xApiKey()).anyMatch(this::isMasterKey);
+        if (keyPresented) {
+            return new Allowed(candidates);
+        }
+        if (p.proxyKey() == null && allowClientCredentials
+                && candidates.filter(c -> c.token().startsWith("sk-ant-")).isPresent()) {
+            return new Allowed(candidates);
+        }
+        String problem = p.proxyKey() != null || bearer != null || p.xApiKey() != null
+                ? "The Spillway key presented is not valid."
+                : "This Spillway proxy requires a key.";
+        return new Refused(401, "authentication_error", problem + " Send the master key as x-api-key or "
+                + "'Authorization: Bearer', or as 'x-spillway-key' next to your own Anthropic credential "
+                + "(for Claude Code: ANTHROPIC_CUSTOM_HEADERS='x-spillway-key: <key>').");
+    }
+
+    private boolean isMasterKey(String token) {
+        return token != null && masterKeyDigest.isPresent()
+                && MessageDigest.isEqual(masterKeyDigest.get(), digest(token.trim()));
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
+    }
+
+    private static String hostName(String hostHeader) {
+        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end > 0 ? host.substring(0, end + 1) : host;
+        }
+        int colon = host.lastIndexOf(':');
+        return colon >= 0 ? host.substring(0, colon) : host;
+    }
+
+    /** Hashing first makes the comparison constant-time whatever the lengths. */
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.spillway.engine.server;
+
+import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.pipeline.Pipeline;
+import dev.spillway.engine.request.Operation;
+import dev.spillway.engine.routing.Cooldowns;
+import dev.spillway.engine.routing.RouteTable;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.util.Methods;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP front: Undertow on one address, the Anthropic routes, and a graceful stop. */
+public final class GatewayServer {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+    private static final int WORKER_THREADS = 128;
+
+    private final Undertow undertow;
+    private final GracefulShutdownHandler graceful;
+    private final AtomicBoolean cutStreams;
+
+    private GatewayServer(Undertow undertow, GracefulShutdownHandler graceful, AtomicBoolean cutStreams) {
+        this.undertow = undertow;
+        this.graceful = graceful;
+        this.cutStreams = cutStreams;
+    }
+
+    /** Builds the handlers and starts listening. */
+    public static GatewayServer start(ServerSettings settings, RouteTable routes, Pipeline pipeline,
+            Cooldowns cooldowns, RequestEvents events) {
+        AtomicBoolean cutStreams = new AtomicBoolean();
+        AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
+                settings.allowedOrigins(), allowedHosts(settings.host()));
+        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, access,
+                new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get), events);
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version()));
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setWorkerThreads(WORKER_THREADS)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) MessagesHandler.MAX_BODY_BYTES + 1)
+                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
+                .setHandler(graceful)
+                .build();
+        undertow.start();
+        return new GatewayServer(undertow, graceful, cutStreams);
+    }
+
+    /** On loopback, only loopback names may appear in {@code Host}: this defeats DNS rebinding. */
+    private static Set<String> allowedHosts(String host) {
+        if (!isLoopback(host)) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>(List.of("127.0.0.1", "localhost", "[::1]"));
+        names.add(host.toLowerCase(Locale.ROOT));
+        return Set.copyOf(names);
+    }
+
+    public static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static HttpHandler routes(GatewayContext gateway, String version) {
+        AccessGuard access = gateway.access();
+        HttpHandler notFound = exchange -> Responses.error(exchange, 404, "not_found_error",
+                "No route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ".",
+                RequestIds.next());
+        return Handlers.routing()
+                .post("/v1/messages", new MessagesHandler(Operation.MESSAGES, gateway))
+                .post("/v1/messages/count_tokens", new MessagesHandler(Operation.COUNT_TOKENS, gateway))
+                .get("/v1/models", access.protect(new ModelsHandler(gateway)))
+                .add(Methods.HEAD, "/api/hello", exchange -> exchange.setStatusCode(200))
+                .get("/api/hello", exchange -> exchange.setStatusCode(200))
+                .get("/health", access.protect(HealthHandlers.health(gateway)))
+                .get("/health/liveliness", HealthHandlers.liveliness())
+                .get("/health/liveness", HealthHandlers.liveliness())
+                .get("/health/readiness", HealthHandlers.readiness(version))
+                .setFallbackHandler(notFound)
+                .setInvalidMethodHandler(exchange -> Responses.error(exchange, 405, "invalid_request_error",
+                        "Method " + exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()
+                                + ".", RequestIds.next()));
+    }
+
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Stops accepting requests, lets in-flight ones finish for up to {@code grace}, then ends the streams still
+     * running with an error event and closes the listener.
+     */
+    public void stop(Duration grace) throws InterruptedException {
+        graceful.shutdown();
+        if (!graceful.awaitShutdown(grace.toMillis())) {
+            log.info("Ending streams still running after {} s", grace.toSeconds());
+            cutStreams.set(true);
+            graceful.awaitShutdown(2_000);
+        }
+        undertow.stop();
+    }
+}

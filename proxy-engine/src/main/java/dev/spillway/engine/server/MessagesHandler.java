@@ -1,0 +1,240 @@
+package dev.spillway.engine.server;
+
+import dev.spillway.engine.events.RequestEvent;
+import dev.spillway.engine.pipeline.RequestTrace;
+import dev.spillway.engine.pipeline.RoutedCall;
+import dev.spillway.engine.request.BodySummary;
+import dev.spillway.engine.request.ClientRequest;
+import dev.spillway.engine.request.InvalidRequestException;
+import dev.spillway.engine.request.Operation;
+import dev.spillway.engine.routing.GroupMatch;
+import dev.spillway.engine.upstream.AnthropicErrors;
+import dev.spillway.engine.upstream.RequestHeaders;
+import dev.spillway.engine.upstream.UpstreamResponse;
+import dev.spillway.engine.upstream.UsageTap;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}: checks access, reads and validates the body,
+ * resolves the model group, runs the routing pipeline and relays the answer, then publishes one event.
+ * Runs on a worker thread, with blocking I/O towards the client.
+ */
+final class MessagesHandler implements HttpHandler {
+
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(MessagesHandler.class);
+
+    private final Operation operation;
+    private final GatewayContext gateway;
+
+    MessagesHandler(Operation operation, GatewayContext gateway) {
+        this.operation = operation;
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        exchange.startBlocking();
+        Exchange ex = new Exchange(exchange, RequestIds.next(), Instant.now(), System.nanoTime());
+        try {
+            handle(ex);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ex.fail(529, "overloaded_error", "Spillway is shutting down; retry the request.");
+        } catch (RuntimeException e) {
+            log.error("Request {} failed inside the gateway", ex.requestId, e);
+            ex.fail(500, "api_error", "Spillway failed to handle the request (" + e.getClass().getSimpleName()
+                    + "); see the Spillway log for request " + ex.requestId + ".");
+        }
+    }
+
+    private void handle(Exchange ex) throws InterruptedException {
+        AccessGuard.Decision decision = gateway.access().check(ex.presented());
+        if (decision instanceof AccessGuard.Refused refused) {
+            ex.fail(refused.status(), refused.errorType(), refused.message());
+            return;
+        }
+        byte[] body = ex.readBody();
+        if (body == null) {
+            return;
+        }
+        BodySummary summary;
+        try {
+            summary = BodySummary.of(body);
+        } catch (InvalidRequestException e) {
+            ex.fail(400, "invalid_request_error", e.getMessage());
+            return;
+        }
+        ex.requestedModel = summary.model();
+        Optional<GroupMatch> target = gateway.routes().resolve(summary.model());
+        if (target.isEmpty()) {
+            ex.fail(404, "not_found_error", "model: '" + summary.model() + "' is not served by this Spillway. "
+                    + "Available: " + String.join(", ", gateway.routes().groupNames()) + ".");
+            return;
+        }
+        ClientRequest request = new ClientRequest(ex.requestId, operation, ex.exchange.getQueryString(),
+                ex.headers(), body, summary.model(), summary.stream() && operation == Operation.MESSAGES,
+                ((AccessGuard.Allowed) decision).credential());
+        RoutedCall call = new RoutedCall(request, target.get(), Optional.empty(), new RequestTrace(ex.startNanos));
+        UpstreamResponse response = gateway.pipeline().execute(call);
+        ex.respond(response, call.trace());
+    }
+
+    /** One request's exchange and what is known about it so far. */
+    private final class Exchange {
+        final HttpServerExchange exchange;
+        final String requestId;
+        final Instant arrived;
+        final long startNanos;
+        String requestedModel = "";
+        boolean published;
+
+        Exchange(HttpServerExchange exchange, String requestId, Instant arrived, long startNanos) {
+            this.exchange = exchange;
+            this.requestId = requestId;
+            this.arrived = arrived;
+            this.startNanos = startNanos;
+        }
+
+        AccessGuard.Presented presented() {
+            return AccessGuard.Presented.from(exchange.getRequestHeaders());
+        }
+
+        RequestHeaders headers() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            for (HeaderValues values : exchange.getRequestHeaders()) {
+                copy.put(values.getHeaderName().toString(), new ArrayList<>(values));
+            }
+            return RequestHeaders.of(copy);
+        }
+
+        /** The body, or null after answering 413 / 400. */
+        byte[] readBody() {
+            long declared = exchange.getRequestContentLength();
+            if (declared > MAX_BODY_BYTES) {
+                tooLarge();
+                return null;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            byte[] buffer = new byte[16384];
+            try (InputStream in = exchange.getInputStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    if (body.size() + n > MAX_BODY_BYTES) {
+                        tooLarge();
+                        return null;
+                    }
+                    body.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                fail(400, "invalid_request_error", "The request body could not be read completely.");
+                return null;
+            }
+            return body.toByteArray();
+        }
+
+        private void tooLarge() {
+            fail(413, "request_too_large", "Request exceeds the maximum allowed size of 32 MB.");
+        }
+
+        void fail(int status, String type, String message) {
+            if (!exchange.isResponseStarted()) {
+                exchange.setStatusCode(status);
+                HeaderMap out = exchange.getResponseHeaders();
+                out.put(new HttpString("request-id"), requestId);
+                writeComplete(AnthropicErrors.body(type, message, requestId));
+            }
+            publish(status, false, Optional.empty(), RequestEvent.Usage.NONE, null, Optional.of(type));
+        }
+
+        void respond(UpstreamResponse response, RequestTrace trace) throws InterruptedException {
+            exchange.setStatusCode(response.status());
+            HeaderMap out = exchange.getResponseHeaders();
+            response.headers().forEach((name, values) -> {
+                if (!name.startsWith("x-spillway-internal")) {
+                    out.putAll(new HttpString(name), values);
+                }
+            });
+            if (!out.contains("request-id")) {
+                out.put(new HttpString("request-id"), requestId);
+            }
+            GatewayHeaders.add(out, trace, startNanos);
+            UsageTap tap = new UsageTap();
+            Optional<String> error = response.isSuccess() ? Optional.empty()
+                    : Optional.of(AnthropicErrors.typeFor(response.status()));
+            if (!response.isStreaming()) {
+                writeComplete(response.body());
+                if (response.isSuccess()) {
+                    tap.onMessageBody(response.body());
+                }
+                publish(response.status(), false, Optional.empty(), tap.usage(), trace, error);
+                return;
+            }
+            long firstByte;
+            StreamRelay.Outcome outcome;
+            try {
+                OutputStream body = exchange.getOutputStream();
+                firstByte = System.nanoTime();
+                outcome = gateway.relay().relay(response, body, tap);
+                body.close();
+            } catch (IOException e) {
+                response.stream().cancel();
+                publish(499, true, Optional.empty(), tap.usage(), trace, Optional.of("client_closed_request"));
+                return;
+            }
+            int status = outcome.clientGone() ? 499 : response.status();
+            publish(status, true, Optional.of(Duration.ofNanos(firstByte - startNanos)), tap.usage(), trace,
+                    outcome.errorType());
+        }
+
+        private void writeComplete(byte[] body) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+            try (OutputStream out = exchange.getOutputStream()) {
+                out.write(body);
+            } catch (IOException e) {
+                log.debug("Client of {} went away before the answer was written", requestId);
+            }
+        }
+
+        void publish(int status, boolean stream, Optional<Duration> ttfb, RequestEvent.Usage usage,
+                RequestTrace trace, Optional<String> error) {
+            if (published) {
+                return;
+            }
+            published = true;
+            RequestTrace.Served served = trace == null ? null : trace.served();
+            Optional<RequestTrace.Served> s = Optional.ofNullable(served);
+            int fallbacks = trace == null ? 0 : trace.fallbacks();
+            boolean fallbackTaken = s.isPresent() && trace.attempts().size() > 0
+                    && !s.get().group().equals(trace.attempts().get(0).modelGroup())
+                    && status < 400;
+            gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
+                    s.map(RequestTrace.Served::group), s.map(x -> x.deployment().id()),
+                    s.map(x -> x.deployment().provider().name()), s.map(RequestTrace.Served::upstreamModel),
+                    status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb, usage, fallbackTaken,
+                    fallbacks, trace == null ? 0 : trace.retries(), error));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.spillway.engine.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spillway.engine.json.Json;
+import dev.spillway.engine.routing.ModelGroup;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.List;
+
+/**
+ * {@code GET /v1/models} in Anthropic's list shape (which Claude Code's gateway model discovery reads), plus the
+ * OpenAI fields {@code object} and {@code owned_by}. Wildcard groups are not models one can pick, so only named
+ * groups are listed.
+ */
+final class ModelsHandler implements HttpHandler {
+
+    private static final String CREATED_AT = "2025-01-01T00:00:00Z";
+
+    private final GatewayContext gateway;
+
+    ModelsHandler(GatewayContext gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        List<ModelGroup> named = gateway.routes().groups().stream().filter(g -> !g.isWildcard()).toList();
+        ObjectNode root = Json.object();
+        ArrayNode data = root.putArray("data");
+        for (ModelGroup group : named) {
+            data.addObject()
+                    .put("type", "model")
+                    .put("id", group.name())
+                    .put("display_name", group.name())
+                    .put("created_at", CREATED_AT)
+                    .put("object", "model")
+                    .put("owned_by", group.deployments().get(0).provider().name());
+        }
+        root.put("has_more", false);
+        root.put("first_id", named.isEmpty() ? null : named.get(0).name());
+        root.put("last_id", named.isEmpty() ? null : named.get(named.size() - 1).name());
+        root.put("object", "list");
+        Responses.json(exchange, 200, Json.bytes(root));
+    }
+}

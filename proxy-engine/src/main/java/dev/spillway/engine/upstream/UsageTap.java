@@ -1,0 +1,90 @@
+package dev.spillway.engine.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spillway.engine.events.RequestEvent;
+import dev.spillway.engine.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads token usage out of an Anthropic answer as it passes through, without holding it back: input and cache counts
+ * from {@code message_start}, then the cumulative counts of each {@code message_delta}. Only lines that mention
+ * {@code usage} are parsed; the rest is scanned for line ends and forgotten.
+ */
+public final class UsageTap {
+
+    private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private long input;
+    private long output;
+    private long cacheRead;
+    private long cacheWrite;
+
+    /** Feeds the next bytes of an SSE stream. */
+    public void onStreamBytes(byte[] bytes) {
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line.write(bytes, start, i - start);
+                onLine(line.toByteArray());
+                line.reset();
+                start = i + 1;
+            }
+        }
+        line.write(bytes, start, bytes.length - start);
+    }
+
+    /** Reads a complete (non-streamed) message. */
+    public void onMessageBody(byte[] body) {
+        try {
+            absorb(Json.MAPPER.readTree(body).path("usage"));
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: nothing to count.
+        }
+    }
+
+    public RequestEvent.Usage usage() {
+        return new RequestEvent.Usage(input, output, cacheRead, cacheWrite);
+    }
+
+    private void onLine(byte[] bytes) {
+        if (bytes.length < 6 || bytes[0] != 'd' || !contains(bytes, USAGE)) {
+            return;
+        }
+        try {
+            JsonNode event = Json.MAPPER.readTree(bytes, 5, bytes.length - 5);
+            switch (event.path("type").asText()) {
+                case "message_start" -> absorb(event.path("message").path("usage"));
+                case "message_delta" -> absorb(event.path("usage"));
+                default -> { }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A line that is not an event's JSON: ignore it.
+        }
+    }
+
+    private void absorb(JsonNode usage) {
+        if (!usage.isObject()) {
+            return;
+        }
+        input = usage.path("input_tokens").asLong(input);
+        output = usage.path("output_tokens").asLong(output);
+        cacheRead = usage.path("cache_read_input_tokens").asLong(cacheRead);
+        cacheWrite = usage.path("cache_creation_input_tokens").asLong(cacheWrite);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.spillway.simulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A local stand-in for {@code https://api.anthropic.com}, scripted like OkHttp's MockWebServer.
+ *
+ * <p>Serves {@code POST /v1/messages} (any query string, e.g. {@code ?beta=true}) from the queue of
+ * {@linkplain #enqueue enqueued} replies, falling back to the {@linkplain #setDefaultReply default reply}
+ * ({@link AnthropicReply#echo()} unless changed); {@code POST /v1/messages/count_tokens} (about one token per four
+ * body bytes); and {@code GET /v1/models}. Anything else is a 404 {@code not_found_error}. Every request, answered or
+ * refused, is recorded for {@link #takeRequest()}.
+ *
+ * <pre>{@code
+ * try (AnthropicSimulator anthropic = AnthropicSimulator.start()) {
+ *     anthropic.enqueue(AnthropicReply.rateLimited(30));
+ *     // ... point the code under test at anthropic.baseUrl() ...
+ *     RecordedRequest request = anthropic.takeRequest();
+ * }
+ * }</pre>
+ */
+public final class AnthropicSimulator implements AutoCloseable {
+
+    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ReplyQueue<AnthropicReply> replies = new ReplyQueue<>(AnthropicReply.echo());
+    private final RequestJournal journal = new RequestJournal();
+    private final AnthropicCredentials credentials = new AnthropicCredentials();
+    private final SimulatorServer server;
+    private final AnthropicResponder responder;
+
+    private AnthropicSimulator() {
+        this.server = SimulatorServer.start("anthropic-simulator", this::handle);
+        this.responder = new AnthropicResponder(server);
+    }
+
+    /** Starts a simulator on {@code 127.0.0.1} with an ephemeral port. */
+    public static AnthropicSimulator start() {
+        return new AnthropicSimulator();
+    }
+
+    /** Where the simulator listens, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Queues {@code reply} for the next {@code POST /v1/messages} that has no earlier reply queued. */
+    public void enqueue(AnthropicReply reply) {
+        replies.enqueue(reply);
+    }
+
+    /** Sets the reply used whenever the queue is empty. */
+    public void setDefaultReply(AnthropicReply reply) {
+        replies.setDefault(reply);
+    }
+
+    /**
+     * From now on, answers 401 {@code authentication_error} unless the request presents {@code key}: as
+     * {@code x-api-key} or {@code Authorization: Bearer}, or, for an OAuth token ({@code sk-ant-oat...}), only as a
+     * bearer token with {@code anthropic-beta} containing {@code oauth-2025-04-20}. {@code null} turns the check off.
+     */
+    public void requireApiKey(String key) {
+        credentials.require(key);
+    }
+
+    /**
+     * The oldest request not yet taken, waiting up to ten seconds for one.
+     *
+     * @throws IllegalStateException if no request arrives in time
+     */
+    public RecordedRequest takeRequest() {
+        RecordedRequest request = journal.take(TAKE_TIMEOUT);
+        if (request == null) {
+            throw new IllegalStateException("no request reached the Anthropic simulator within " + TAKE_TIMEOUT);
+        }
+        return request;
+    }
+
+    /** The oldest request not yet taken, waiting up to {@code timeout}; {@code null} if none arrives in time. */
+    public RecordedRequest takeRequest(Duration timeout) {
+        return journal.take(timeout);
+    }
+
+    /** How many requests have arrived so far, on any route. */
+    public int requestCount() {
+        return journal.count();
+    }
+
+    /** How many replies have been delivered completely, or up to a scripted disconnect. Hanging ones never count. */
+    public int finishedReplyCount() {
+        return server.finishedReplyCount();
+    }
+
+    /** Waits until {@link #finishedReplyCount()} reaches {@code count}; {@code false} if {@code timeout} passed. */
+    public boolean awaitFinishedReplies(int count, Duration timeout) throws InterruptedException {
+        return server.awaitFinishedReplies(count, timeout);
+    }
+
+    /** Closes the connections of all requests held by {@link AnthropicReply#hang()}. */
+    public void releaseHangs() {
+        server.releaseParked();
+    }
+
+    /** Stops the server, cutting any streams in progress and any hanging requests. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
+        RecordedRequest request = RecordedRequest.of(exchange, body);
+        JsonNode json = request.bodyJson();
+        request = request.withModel(json == null ? null : json.path("model").textValue(),
+                json != null && json.path("stream").asBoolean(false));
+        journal.record(request);
+
+        String method = request.method();
+        String path = exchange.getRequestPath();
+        String rejection = credentials.rejectionOf(request);
+        if (rejection != null) {
+            sendError(exchange, 401, "authentication_error", rejection);
+        } else if (method.equals("POST") && path.equals("/v1/messages")) {
+            if (json == null || !json.isObject()) {
+                sendError(exchange, 400, "invalid_request_error", "The request body is not valid JSON.");
+            } else {
+                responder.respond(exchange, request, replies.next());
+            }
+        } else if (method.equals("POST") && path.equals("/v1/messages/count_tokens")) {
+            int tokens = Math.max(1, body.length / 4);
+            sendJson(exchange, Json.object().put("input_tokens", tokens));
+        } else if (method.equals("GET") && path.equals("/v1/models")) {
+            sendJson(exchange, AnthropicModels.list());
+        } else {
+            sendError(exchange, 404, "not_found_error", "Not found");
+        }
+    }
+
+    private static void sendJson(HttpServerExchange exchange, JsonNode body) throws IOException {
+        Map<String, String> headers = AnthropicHeaders.forResponse(Ids.anthropicRequestId(), Map.of());
+        Responses.send(exchange, 200, AnthropicResponder.JSON, headers, Json.bytes(body));
+    }
+
+    private static void sendError(HttpServerExchange exchange, int status, String type, String message)
+            throws IOException {
+        String requestId = Ids.anthropicRequestId();
+        AnthropicResponder.sendError(exchange, new AnthropicReply.ApiError(status, type, message, -1), requestId,
+                AnthropicHeaders.forResponse(requestId, Map.of()));
+    }
+}

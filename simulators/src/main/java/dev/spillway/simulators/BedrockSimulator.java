@@ -1,0 +1,153 @@
+package dev.spillway.simulators;
+
+import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A local stand-in for {@code https://bedrock-runtime.{region}.amazonaws.com}, for the AWS SDK for Java v2 pointed
+ * at it with {@code endpointOverride(baseUrl())} over plain HTTP/1.1.
+ *
+ * <p>Serves {@code POST /model/{modelId}/invoke} and {@code POST /model/{modelId}/invoke-with-response-stream} from
+ * the queue of {@linkplain #enqueue enqueued} replies, falling back to the {@linkplain #setDefaultReply default reply}
+ * ({@link BedrockReply#echo()} unless changed). Before that it does what AWS does:
+ * <ol>
+ *   <li>verifies the SigV4 signature (service {@code bedrock}, any region) against the configured credentials:
+ *       403 {@code UnrecognizedClientException} for an unknown key, 403 {@code InvalidSignatureException} for a
+ *       mismatch;</li>
+ *   <li>404 {@code UnknownOperationException} for any other route;</li>
+ *   <li>unless {@linkplain #setBodyValidation turned off}, 400 {@code ValidationException} for a body that lacks
+ *       {@code anthropic_version} or {@code max_tokens}, or carries {@code model} or {@code stream}.</li>
+ * </ol>
+ * Every request, answered or refused, is recorded for {@link #takeRequest()}.
+ */
+public final class BedrockSimulator implements AutoCloseable {
+
+    /** An obviously fake access key id that {@link #start()} accepts. */
+    public static final String TEST_ACCESS_KEY_ID = "AKIDSPILLWAYTEST";
+    /** The secret that goes with {@link #TEST_ACCESS_KEY_ID}. */
+    public static final String TEST_SECRET_ACCESS_KEY = "spillway-test-secret";
+
+    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ReplyQueue<BedrockReply> replies = new ReplyQueue<>(BedrockReply.echo());
+    private final RequestJournal journal = new RequestJournal();
+    private final SigV4Verifier verifier = new SigV4Verifier("bedrock");
+    private final SimulatorServer server;
+    private final BedrockResponder responder;
+    private volatile boolean bodyValidation = true;
+
+    private BedrockSimulator(String accessKeyId, String secretAccessKey) {
+        verifier.addCredentials(accessKeyId, secretAccessKey);
+        this.server = SimulatorServer.start("bedrock-simulator", this::handle);
+        this.responder = new BedrockResponder(server);
+    }
+
+    /** Starts a simulator that accepts requests signed with {@code accessKeyId} and {@code secretAccessKey}. */
+    public static BedrockSimulator start(String accessKeyId, String secretAccessKey) {
+        return new BedrockSimulator(accessKeyId, secretAccessKey);
+    }
+
+    /** Starts a simulator that accepts {@link #TEST_ACCESS_KEY_ID} / {@link #TEST_SECRET_ACCESS_KEY}. */
+    public static BedrockSimulator start() {
+        return start(TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY);
+    }
+
+    /** Where the simulator listens, e.g. {@code http://127.0.0.1:41234}; pass it to {@code endpointOverride}. */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Also accepts requests signed with this key pair (session tokens are accepted if they are signed). */
+    public void addCredentials(String accessKeyId, String secretAccessKey) {
+        verifier.addCredentials(accessKeyId, secretAccessKey);
+    }
+
+    /** Queues {@code reply} for the next invoke call that has no earlier reply queued. */
+    public void enqueue(BedrockReply reply) {
+        replies.enqueue(reply);
+    }
+
+    /** Sets the reply used whenever the queue is empty. */
+    public void setDefaultReply(BedrockReply reply) {
+        replies.setDefault(reply);
+    }
+
+    /** Turns Bedrock's request-body validation on (the default) or off. */
+    public void setBodyValidation(boolean enabled) {
+        bodyValidation = enabled;
+    }
+
+    /**
+     * The oldest request not yet taken, waiting up to ten seconds for one.
+     *
+     * @throws IllegalStateException if no request arrives in time
+     */
+    public RecordedRequest takeRequest() {
+        RecordedRequest request = journal.take(TAKE_TIMEOUT);
+        if (request == null) {
+            throw new IllegalStateException("no request reached the Bedrock simulator within " + TAKE_TIMEOUT);
+        }
+        return request;
+    }
+
+    /** The oldest request not yet taken, waiting up to {@code timeout}; {@code null} if none arrives in time. */
+    public RecordedRequest takeRequest(Duration timeout) {
+        return journal.take(timeout);
+    }
+
+    /** How many requests have arrived so far, on any route. */
+    public int requestCount() {
+        return journal.count();
+    }
+
+    /** How many replies have been delivered completely, or up to a scripted disconnect. Hanging ones never count. */
+    public int finishedReplyCount() {
+        return server.finishedReplyCount();
+    }
+
+    /** Waits until {@link #finishedReplyCount()} reaches {@code count}; {@code false} if {@code timeout} passed. */
+    public boolean awaitFinishedReplies(int count, Duration timeout) throws InterruptedException {
+        return server.awaitFinishedReplies(count, timeout);
+    }
+
+    /** Closes the connections of all requests held by {@link BedrockReply#hang()}. */
+    public void releaseHangs() {
+        server.releaseParked();
+    }
+
+    /** Stops the server, cutting any streams in progress and any hanging requests. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
+        long receivedAt = System.nanoTime();
+        String rawPath = exchange.getRequestURI();
+        BedrockRoute route = BedrockRoute.match(exchange.getRequestMethod().toString(), rawPath);
+        RecordedRequest request = RecordedRequest.of(exchange, body);
+        if (route != null) {
+            request = request.withModel(route.modelId(), route.streaming());
+        }
+        SigV4Verifier.Outcome outcome = verifier.verify(request, rawPath, exchange.getQueryString());
+        if (outcome instanceof SigV4Verifier.Outcome.Verified verified) {
+            request = request.withCredential(verified.accessKeyId(), verified.region());
+        }
+        journal.record(request);
+
+        String violation = route != null && bodyValidation ? BedrockBodyRules.violationIn(request.bodyJson()) : null;
+        if (outcome instanceof SigV4Verifier.Outcome.Rejected rejected) {
+            rejected.error().send(exchange, Ids.awsRequestId(), Map.of());
+        } else if (route == null) {
+            AwsError.auth(404, "UnknownOperationException", "Unknown operation " + request.path())
+                    .send(exchange, Ids.awsRequestId(), Map.of());
+        } else if (violation != null) {
+            AwsError.bedrock(400, "ValidationException", violation).send(exchange, Ids.awsRequestId(), Map.of());
+        } else {
+            responder.respond(exchange, request, replies.next(), receivedAt);
+        }
+    }
+}
