@@ -1,6 +1,10 @@
 package dev.spillway.simulators;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,6 +16,8 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 
 /** Real AWS SDK v2 Bedrock clients pointed at a simulator, with retries off so each call is one request. */
 final class AwsSdkClients {
@@ -55,5 +61,26 @@ final class AwsSdkClients {
         return SdkBytes.fromUtf8String("""
                 {"anthropic_version":"bedrock-2023-05-31","anthropic_beta":["context-1m-2025-08-07"],\
                 "max_tokens":512,"messages":[{"role":"user","content":"%s"}]}""".formatted(userText));
+    }
+
+    /** Calls invoke-with-response-stream for {@link #MODEL_ID}, handing each chunk's Anthropic event JSON on. */
+    static CompletableFuture<Void> stream(BedrockRuntimeAsyncClient client, String userText,
+            Consumer<String> onChunk) {
+        InvokeModelWithResponseStreamRequest request = InvokeModelWithResponseStreamRequest.builder()
+                .modelId(MODEL_ID)
+                .body(nativeBody(userText))
+                .build();
+        InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
+                .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+                        .onChunk(chunk -> onChunk.accept(chunk.bytes().asUtf8String()))
+                        .build())
+                .build();
+        return client.invokeModelWithResponseStream(request, handler);
+    }
+
+    /** Like {@link #stream(BedrockRuntimeAsyncClient, String, Consumer)}, completing with all chunks. */
+    static CompletableFuture<List<String>> stream(BedrockRuntimeAsyncClient client, String userText) {
+        List<String> chunks = new CopyOnWriteArrayList<>();
+        return stream(client, userText, chunks::add).thenApply(done -> chunks);
     }
 }

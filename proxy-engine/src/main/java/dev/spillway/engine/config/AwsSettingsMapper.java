@@ -18,8 +18,8 @@ final class AwsSettingsMapper {
     static final String BEDROCK_MODEL_IDS = "bedrock_model_ids";
 
     /** Keys read for Bedrock deployments. */
-    static final Set<String> KEYS =
-            Set.of(REGION, PROFILE, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, RUNTIME_ENDPOINT, BEDROCK_MODEL_IDS);
+    static final Set<String> KEYS = Set.of(
+            REGION, PROFILE, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, RUNTIME_ENDPOINT, BEDROCK_MODEL_IDS);
 
     /** LiteLLM's other ways to get AWS credentials. */
     static final Set<String> LITELLM_ONLY = Set.of("aws_role_name", "aws_session_name", "aws_web_identity_token",

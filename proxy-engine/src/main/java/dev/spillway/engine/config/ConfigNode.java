@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -31,7 +31,7 @@ final class ConfigNode {
 
     /** Key names whose values must never appear in a message. */
     private static final Pattern SECRET_KEY =
-            Pattern.compile("(^|[_-])(key|secret|token|password|credentials?)([_-]|$)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(^|[_-])(key|secret|token|password)([_-]|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_*/-]+");
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final int MAX_SHOWN_CHARS = 60;
@@ -165,15 +165,19 @@ final class ConfigNode {
         }
         Scalar scalar = scalar();
         BigDecimal seconds = number(scalar, "a number of seconds");
-        int sign = seconds.signum();
-        if (sign < 0 || (sign == 0 && !allowZero)) {
-            throw expected(allowZero ? "a number of seconds (0 or more)" : "a number of seconds greater than 0", scalar);
+        String range = allowZero ? "a number of seconds (0 or more)" : "a number of seconds greater than 0";
+        if (seconds.signum() < 0) {
+            throw expected(range, scalar);
         }
         if (seconds.compareTo(MAX_SECONDS) > 0) {
             throw expected("a number of seconds up to " + Integer.MAX_VALUE, scalar);
         }
-        BigInteger nanos = seconds.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger();
-        return Optional.of(Duration.ofNanos(nanos.longValueExact()));
+        Duration duration =
+                Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        if (duration.isZero() && !allowZero) {
+            throw expected(range, scalar);
+        }
+        return Optional.of(duration);
     }
 
     /** {@code true} or {@code false}. */
@@ -258,6 +262,16 @@ final class ConfigNode {
     /** "expected {@code expectation}, found …" for this value. */
     ConfigException expected(String expectation) {
         return error("expected " + expectation + ", found " + describe(new Scalar(node, null)));
+    }
+
+    /** How this value appears in messages: quoted, or a placeholder for secrets and environment values. */
+    String shownValue() {
+        return describe(scalar());
+    }
+
+    /** Whether the value is written {@code os.environ/NAME}. */
+    boolean isEnvironmentReference() {
+        return node.isTextual() && node.asText().trim().startsWith(ENV_PREFIX);
     }
 
     void warn(String message) {

@@ -41,8 +41,10 @@ record ModelRef(String provider, String model) {
                     ? text.substring(provider.length() + 1)
                     : text;
         } else if (slash < 0) {
-            throw modelNode.error("expected " + EXPECTED + ", found \"" + text + "\"; add a provider prefix:"
-                    + " anthropic/" + text + " for Anthropic's API or bedrock/" + text + " for AWS Bedrock");
+            String shown = modelNode.isEnvironmentReference() ? "<model>" : text;
+            throw modelNode.error("expected " + EXPECTED + ", found " + modelNode.shownValue()
+                    + "; add a provider prefix: anthropic/" + shown + " for Anthropic's API or bedrock/" + shown
+                    + " for AWS Bedrock");
         } else {
             provider = text.substring(0, slash).trim().toLowerCase(Locale.ROOT);
             model = text.substring(slash + 1).trim();
@@ -54,7 +56,8 @@ record ModelRef(String provider, String model) {
             model = bedrockModel(modelNode, model);
         }
         if (model.isEmpty()) {
-            throw modelNode.error("expected " + EXPECTED + ", found \"" + text + "\" with no model after the prefix");
+            throw modelNode.error(
+                    "expected " + EXPECTED + ", found " + modelNode.shownValue() + " with no model after the prefix");
         }
         return new ModelRef(provider, model);
     }
@@ -62,8 +65,9 @@ record ModelRef(String provider, String model) {
     /** Strips LiteLLM's {@code invoke/} route prefix; refuses {@code converse/}. */
     private static String bedrockModel(ConfigNode modelNode, String model) {
         if (model.startsWith("converse/")) {
-            throw modelNode.error("bedrock/converse/ models are not supported by Spillway; write bedrock/"
-                    + model.substring("converse/".length()) + " instead");
+            String rest = modelNode.isEnvironmentReference() ? "<model>" : model.substring("converse/".length());
+            throw modelNode.error(
+                    "bedrock/converse/ models are not supported by Spillway; write bedrock/" + rest + " instead");
         }
         return model.startsWith("invoke/") ? model.substring("invoke/".length()) : model;
     }

@@ -60,6 +60,7 @@ final class RouterSettingsMapper {
      */
     static RouterSettings read(ConfigNode router, ConfigNode litellm, Set<String> groups) {
         ROUTER_KEYS.warnAboutIgnoredKeys(router, EXPECTED);
+        Map<String, Integer> retryPolicy = retryPolicy(router.get("retry_policy"));
         LITELLM_KEYS.warnAboutIgnoredKeys(litellm, EXPECTED);
         RouterSettings defaults = RouterSettings.defaults();
 
@@ -83,7 +84,6 @@ final class RouterSettingsMapper {
             cooldownTime = Duration.ZERO;
         }
         Duration retryAfter = router.get("retry_after").optionalSeconds(true).orElse(defaults.retryAfter());
-        Map<String, Integer> retryPolicy = retryPolicy(router.get("retry_policy"));
 
         return new RouterSettings(fallbacks, numRetries, timeout, allowedFails, cooldownTime, retryAfter,
                 retryPolicy);

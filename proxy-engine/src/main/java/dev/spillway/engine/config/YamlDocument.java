@@ -73,6 +73,8 @@ final class YamlDocument {
         if (message.startsWith("Duplicate field ")) {
             message = "duplicate key " + message.substring("Duplicate field ".length())
                     + "; a key may appear only once in a map";
+        } else {
+            message = "invalid YAML: " + message;
         }
         return ConfigException.ofFile(source, where + message, null);
     }

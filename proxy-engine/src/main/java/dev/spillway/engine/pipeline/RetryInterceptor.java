@@ -64,9 +64,6 @@ public final class RetryInterceptor implements Interceptor {
                 return last;
             }
             if (usable.size() == 1) {
-                if (cooldowns.isCoolingDown(deployment.id())) {
-                    return last;
-                }
                 TimeUnit.MILLISECONDS.sleep(backoffMillis(retries, response.retryAfter()));
             }
             retries++;

@@ -73,7 +73,8 @@ final class AccessGuard {
     }
 
     Decision check(Presented p) {
-        if (p.origin() != null && !allowedOrigins.contains(p.origin().toLowerCase(Locale.ROOT))) {
+        if (p.origin() != null && !allowedOrigins.contains("*")
+                && !allowedOrigins.contains(p.origin().toLowerCase(Locale.ROOT))) {
             return new Refused(403, "permission_error", "Requests from web pages are refused (Origin "
                     + p.origin() + "). To allow this origin, add it to general_settings.allowed_origins.");
         }

@@ -37,6 +37,7 @@ class ConfigErrorsTest {
     @CsvSource(delimiter = '|', value = {
         "timeout: -1        | model_list[2].litellm_params.timeout: expected a number of seconds greater than 0, found -1",
         "timeout: 0         | model_list[2].litellm_params.timeout: expected a number of seconds greater than 0, found 0",
+        "timeout: 0.0000000001 | model_list[2].litellm_params.timeout: expected a number of seconds greater than 0, found 1.0E-10",
         "timeout: [1]       | model_list[2].litellm_params.timeout: expected a number of seconds, found a list",
         "timeout: true      | model_list[2].litellm_params.timeout: expected a number of seconds, found true",
         "api_base: vllm:8000 | model_list[2].litellm_params.api_base: expected an absolute http:// or https:// URL, found \"vllm:8000\"",

@@ -39,11 +39,16 @@ final class GatewayFixture implements AutoCloseable {
         this(Function.identity(), "");
     }
 
+    GatewayFixture(Function<SpillwayOptions, SpillwayOptions> options, String extraYaml) {
+        this(options, "", extraYaml);
+    }
+
     /**
      * @param options adjusts the engine options (port 0 is always used)
-     * @param extraYaml appended to {@code router_settings} / top level, e.g. a {@code general_settings} block
+     * @param routerYaml more {@code router_settings} lines, each indented by two spaces
+     * @param extraYaml appended at the top level, e.g. a {@code general_settings} block
      */
-    GatewayFixture(Function<SpillwayOptions, SpillwayOptions> options, String extraYaml) {
+    GatewayFixture(Function<SpillwayOptions, SpillwayOptions> options, String routerYaml, String extraYaml) {
         String yaml = """
                 model_list:
                   - model_name: "claude-*"
@@ -61,10 +66,10 @@ final class GatewayFixture implements AutoCloseable {
                     model_info: {id: bedrock}
                 router_settings:
                   fallbacks: [{"claude-*": ["bedrock/claude-*"]}]
-                  num_retries: 1
-                  timeout: 5
                 %s
-                """.formatted(anthropic.baseUrl(), bedrock.baseUrl(), BedrockSimulator.TEST_ACCESS_KEY_ID, extraYaml);
+                %s
+                """.formatted(anthropic.baseUrl(), bedrock.baseUrl(), BedrockSimulator.TEST_ACCESS_KEY_ID,
+                routerYaml.isEmpty() ? "  num_retries: 1\n  timeout: 5" : routerYaml, extraYaml);
         var config = ConfigLoader.withEnvironment(Map.of("TEST_AWS_SECRET", BedrockSimulator.TEST_SECRET_ACCESS_KEY))
                 .parse(yaml, Optional.empty());
         gateway = Spillway.start(config, options.apply(SpillwayOptions.defaults().withPort(0)

@@ -67,7 +67,7 @@ public final class AnthropicProvider implements Provider {
         return http.sendAsync(upstream, handler)
                 .handle((response, error) -> {
                     if (error != null) {
-                        throw describe(error);
+                        throw describe(error, call);
                     }
                     return toUpstreamResponse(response);
                 });
@@ -108,10 +108,11 @@ public final class AnthropicProvider implements Provider {
         return UpstreamResponse.streaming(response.statusCode(), headers, stream, false);
     }
 
-    private RuntimeException describe(Throwable error) {
+    private RuntimeException describe(Throwable error, UpstreamCall call) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpTimeoutException) {
-            return new CompletionException(UpstreamException.timeout("Anthropic (" + base + ") did not answer in time."));
+            return new CompletionException(UpstreamException.timeout("Anthropic (" + base + ") did not answer within "
+                    + call.timeout().toSeconds() + " s."));
         }
         if (cause instanceof ConnectException) {
             return new CompletionException(UpstreamException.unreachable("Could not connect to Anthropic at " + base
