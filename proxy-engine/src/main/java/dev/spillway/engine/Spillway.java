@@ -75,7 +75,7 @@ public final class Spillway implements AutoCloseable {
             Pipeline pipeline = new Pipeline(List.of(
                     new FallbackInterceptor(routes),
                     new RetryInterceptor(config.router(), cooldowns),
-                    new CallUpstreamInterceptor(config.router().timeout())));
+                    new CallUpstreamInterceptor(config.router().timeout(), options.streamIdleTimeout())));
             ServerSettings settings = new ServerSettings(options.host(), options.port(),
                     config.general().masterKey(), config.general().allowClientCredentials().orElse(loopback),
                     config.general().allowedOrigins(), options.keepAliveInterval(), options.streamIdleTimeout(),

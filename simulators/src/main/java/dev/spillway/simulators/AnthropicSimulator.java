@@ -29,6 +29,7 @@ public final class AnthropicSimulator implements AutoCloseable {
     private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReplyQueue<AnthropicReply> replies = new ReplyQueue<>(AnthropicReply.echo());
+    private final java.util.Queue<AnthropicReply> countTokensErrors = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final RequestJournal journal = new RequestJournal();
     private final AnthropicCredentials credentials = new AnthropicCredentials();
     private final SimulatorServer server;
@@ -52,6 +53,17 @@ public final class AnthropicSimulator implements AutoCloseable {
     /** Queues {@code reply} for the next {@code POST /v1/messages} that has no earlier reply queued. */
     public void enqueue(AnthropicReply reply) {
         replies.enqueue(reply);
+    }
+
+    /**
+     * Queues an error reply (e.g. {@link AnthropicReply#rateLimited}) for the next
+     * {@code POST /v1/messages/count_tokens}; without one, count_tokens always answers with a count.
+     */
+    public void enqueueCountTokensError(AnthropicReply errorReply) {
+        if (errorReply.kind() != AnthropicReply.Kind.ERROR) {
+            throw new IllegalArgumentException("count_tokens takes error replies only; counts are computed");
+        }
+        countTokensErrors.add(errorReply);
     }
 
     /** Sets the reply used whenever the queue is empty. */
@@ -130,6 +142,9 @@ public final class AnthropicSimulator implements AutoCloseable {
             } else {
                 responder.respond(exchange, request, replies.next());
             }
+        } else if (method.equals("POST") && path.equals("/v1/messages/count_tokens")
+                && !countTokensErrors.isEmpty()) {
+            responder.respond(exchange, request, countTokensErrors.poll());
         } else if (method.equals("POST") && path.equals("/v1/messages/count_tokens")) {
             int tokens = Math.max(1, body.length / 4);
             sendJson(exchange, Json.object().put("input_tokens", tokens));

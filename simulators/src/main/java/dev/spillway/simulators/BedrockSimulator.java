@@ -124,6 +124,34 @@ public final class BedrockSimulator implements AutoCloseable {
         server.close();
     }
 
+    /**
+     * CountTokens: {@code {"input":{"invokeModel":{"body":"<base64 InvokeModel body>"}}}} → {@code {"inputTokens":N}},
+     * about one token per four body bytes. Like Bedrock, it takes base model ids only, not inference profiles.
+     */
+    private void countTokens(HttpServerExchange exchange, BedrockRoute route, RecordedRequest request)
+            throws IOException {
+        com.fasterxml.jackson.databind.JsonNode encoded = request.bodyJson() == null ? null
+                : request.bodyJson().path("input").path("invokeModel").path("body");
+        if (encoded == null || !encoded.isTextual()) {
+            AwsError.bedrock(400, "ValidationException", "input.invokeModel.body is required")
+                    .send(exchange, Ids.awsRequestId(), Map.of());
+            return;
+        }
+        if (!route.modelId().startsWith("anthropic.")) {
+            AwsError.bedrock(400, "ValidationException", "The provided model identifier is invalid.")
+                    .send(exchange, Ids.awsRequestId(), Map.of());
+            return;
+        }
+        byte[] invokeBody = java.util.Base64.getDecoder().decode(encoded.textValue());
+        String violation = bodyValidation ? BedrockBodyRules.violationIn(Json.parseOrNull(invokeBody)) : null;
+        if (violation != null) {
+            AwsError.bedrock(400, "ValidationException", violation).send(exchange, Ids.awsRequestId(), Map.of());
+            return;
+        }
+        byte[] answer = Json.bytes(Json.object().put("inputTokens", Math.max(1, invokeBody.length / 4)));
+        Responses.send(exchange, 200, "application/json", Map.of("x-amzn-RequestId", Ids.awsRequestId()), answer);
+    }
+
     private void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
         long receivedAt = System.nanoTime();
         String rawPath = exchange.getRequestURI();
@@ -138,6 +166,10 @@ public final class BedrockSimulator implements AutoCloseable {
         }
         journal.record(request);
 
+        if (route != null && route.countTokens() && !(outcome instanceof SigV4Verifier.Outcome.Rejected)) {
+            countTokens(exchange, route, request);
+            return;
+        }
         String violation = route != null && bodyValidation ? BedrockBodyRules.violationIn(request.bodyJson()) : null;
         if (outcome instanceof SigV4Verifier.Outcome.Rejected rejected) {
             rejected.error().send(exchange, Ids.awsRequestId(), Map.of());

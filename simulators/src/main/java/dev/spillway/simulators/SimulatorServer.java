@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP plumbing shared by the simulators: an Undertow HTTP/1.1 server on 127.0.0.1 with an ephemeral port that
@@ -28,11 +29,17 @@ final class SimulatorServer implements AutoCloseable {
         void handle(HttpServerExchange exchange, byte[] body) throws Exception;
     }
 
+    /** Room for the largest bodies the real APIs take (Anthropic: 32 MB, Bedrock: 25 MB), with margin. */
+    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
     private static final AttachmentKey<Boolean> PARKED = AttachmentKey.create(Boolean.class);
+    private static final AttachmentKey<Long> ARRIVAL = AttachmentKey.create(Long.class);
 
     private final RequestHandler handler;
     private final ExecutorService replyThreads;
     private final Set<HttpServerExchange> parked = ConcurrentHashMap.newKeySet();
+    private final AtomicLong arrivals = new AtomicLong();
+    private volatile long releasedThroughArrival;
     private final Undertow undertow;
     private final URI baseUrl;
     private int finishedReplies; // guarded by this
@@ -46,6 +53,7 @@ final class SimulatorServer implements AutoCloseable {
                 .setIoThreads(1)
                 .setWorkerThreads(1)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
                 .setHandler(this::receive)
                 .build();
         undertow.start();
@@ -62,17 +70,23 @@ final class SimulatorServer implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Leaves {@code exchange} unanswered until {@link #releaseParked()} or {@link #close()} cuts its connection. */
+    /**
+     * Leaves {@code exchange} unanswered until {@link #releaseParked()} or {@link #close()} cuts its connection. An
+     * exchange that arrived before an earlier release is cut at once: the release applies to every request that had
+     * already arrived, whether or not its handler had got round to parking it.
+     */
     void park(HttpServerExchange exchange) {
         exchange.putAttachment(PARKED, Boolean.TRUE);
         parked.add(exchange);
-        if (closed) {
-            releaseParked();
+        if (closed || exchange.getAttachment(ARRIVAL) <= releasedThroughArrival) {
+            parked.remove(exchange);
+            Responses.abort(exchange);
         }
     }
 
-    /** Closes the connections of all parked exchanges. */
+    /** Closes the connections of all parked exchanges, and of any that arrived already but are not parked yet. */
     void releaseParked() {
+        releasedThroughArrival = arrivals.get();
         for (HttpServerExchange exchange : parked) {
             parked.remove(exchange);
             Responses.abort(exchange);
@@ -112,6 +126,7 @@ final class SimulatorServer implements AutoCloseable {
     }
 
     private void reply(HttpServerExchange exchange, byte[] body) {
+        exchange.putAttachment(ARRIVAL, arrivals.incrementAndGet());
         exchange.startBlocking();
         try {
             handler.handle(exchange, body);

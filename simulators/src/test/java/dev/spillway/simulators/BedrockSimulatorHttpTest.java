@@ -52,7 +52,9 @@ class BedrockSimulatorHttpTest {
         assertThat(BedrockRoute.match("POST", "/model/m/converse")).isNull();
         assertThat(BedrockRoute.match("GET", "/model/m/invoke")).isNull();
         assertThat(BedrockRoute.match("POST", "/model/a%2Fb/invoke-with-response-stream"))
-                .isEqualTo(new BedrockRoute("a/b", true));
+                .isEqualTo(new BedrockRoute("a/b", true, false));
+        assertThat(BedrockRoute.match("POST", "/model/anthropic.x-v1%3A0/count-tokens"))
+                .isEqualTo(new BedrockRoute("anthropic.x-v1:0", false, true));
     }
 
     private HttpResponse<String> post(String path, String authorization) throws Exception {

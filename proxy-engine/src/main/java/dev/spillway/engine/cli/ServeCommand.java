@@ -56,12 +56,20 @@ final class ServeCommand implements Callable<Integer> {
             log.info("Stopping: finishing in-flight requests");
             gateway.close();
             log.info("Stopped");
+            flushLogs();
             stopped.countDown();
         }, "spillway-shutdown"));
         log.info("Spillway {} listening on {} ({}, {} model groups)", Spillway.version(), gateway.baseUrl(),
                 loaded.source().map(Path::toString).orElse("built-in config"), gateway.modelGroups().size());
         stopped.await();
         return 0;
+    }
+
+    /** Logging is asynchronous: let the last lines out before the JVM exits. */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.stop();
+        }
     }
 
     private static String describe(RuntimeException e) {

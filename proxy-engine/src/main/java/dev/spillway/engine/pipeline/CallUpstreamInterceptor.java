@@ -4,6 +4,7 @@ import dev.spillway.engine.provider.UpstreamCall;
 import dev.spillway.engine.routing.Deployment;
 import dev.spillway.engine.routing.FailureKind;
 import dev.spillway.engine.upstream.AnthropicErrors;
+import dev.spillway.engine.upstream.ChunkSource;
 import dev.spillway.engine.upstream.ChunkStream;
 import dev.spillway.engine.upstream.UpstreamException;
 import dev.spillway.engine.upstream.UpstreamResponse;
@@ -22,9 +23,11 @@ import java.util.concurrent.TimeoutException;
 public final class CallUpstreamInterceptor implements Interceptor {
 
     private final Duration defaultTimeout;
+    private final Duration streamIdleTimeout;
 
-    public CallUpstreamInterceptor(Duration defaultTimeout) {
+    public CallUpstreamInterceptor(Duration defaultTimeout, Duration streamIdleTimeout) {
         this.defaultTimeout = defaultTimeout;
+        this.streamIdleTimeout = streamIdleTimeout;
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class CallUpstreamInterceptor implements Interceptor {
                 .orElseThrow(() -> new IllegalStateException("no deployment chosen before the upstream call"));
         String upstreamModel = call.target().upstreamModel(deployment);
         Duration timeout = deployment.timeout(defaultTimeout);
-        UpstreamCall upstreamCall = new UpstreamCall(call.request(), upstreamModel, timeout);
+        UpstreamCall upstreamCall = new UpstreamCall(call.request(), upstreamModel, timeout, streamIdleTimeout);
 
         long start = System.nanoTime();
         UpstreamResponse response = await(deployment.provider().send(upstreamCall), upstreamCall, timeout);
@@ -53,7 +56,7 @@ public final class CallUpstreamInterceptor implements Interceptor {
         } catch (TimeoutException e) {
             pending.cancel(true);
             return failure(call, UpstreamException.timeout(
-                    "The upstream did not answer within " + timeout.toSeconds() + " s."));
+                    "The upstream did not answer within " + seconds(timeout) + " s."));
         } catch (ExecutionException e) {
             return failure(call, asUpstreamException(e.getCause()));
         }
@@ -65,20 +68,25 @@ public final class CallUpstreamInterceptor implements Interceptor {
 
     private static UpstreamResponse awaitFirstChunk(UpstreamResponse response, UpstreamCall call, long deadline)
             throws InterruptedException {
-        ChunkStream stream = response.stream();
+        ChunkSource stream = response.stream();
         long left = deadline - System.nanoTime();
-        ChunkStream.Signal first = left > 0 ? stream.poll(left, TimeUnit.NANOSECONDS) : null;
-        if (first instanceof ChunkStream.Data data) {
+        ChunkSource.Signal first = left > 0 ? stream.poll(left, TimeUnit.NANOSECONDS) : null;
+        if (first instanceof ChunkSource.Data data) {
             return response.withFirstChunk(data.bytes());
         }
         stream.cancel();
-        if (first instanceof ChunkStream.Failure failure) {
+        if (first instanceof ChunkSource.Failure failure) {
             return failure(call, asUpstreamException(failure.cause()));
         }
-        if (first instanceof ChunkStream.End) {
+        if (first instanceof ChunkSource.End) {
             return failure(call, UpstreamException.unreachable("The upstream ended the stream without sending anything.", null));
         }
         return failure(call, UpstreamException.timeout("The upstream's stream sent nothing within the timeout."));
+    }
+
+    /** {@code 600}, {@code 2.5}, {@code 0.2}: sub-second timeouts must not read as "0 s". */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static UpstreamException asUpstreamException(Throwable t) {

@@ -74,7 +74,8 @@ public final class RetryInterceptor implements Interceptor {
     private List<Deployment> usableDeployments(RoutedCall call) {
         List<Deployment> usable = new ArrayList<>();
         for (Deployment d : call.target().group().deployments()) {
-            UpstreamCall probe = new UpstreamCall(call.request(), call.target().upstreamModel(d), settings.timeout());
+            UpstreamCall probe = new UpstreamCall(call.request(), call.target().upstreamModel(d), settings.timeout(),
+                    settings.timeout());
             if (!cooldowns.isCoolingDown(d.id()) && d.provider().canServe(probe)) {
                 usable.add(d);
             }

@@ -4,12 +4,12 @@ import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.provider.anthropic.AnthropicProvider;
 import dev.spillway.engine.provider.bedrock.BedrockClients;
 import dev.spillway.engine.provider.bedrock.BedrockProvider;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /** Builds each deployment's provider, sharing the HTTP clients between deployments. */
 public final class Providers implements AutoCloseable {
@@ -17,15 +17,12 @@ public final class Providers implements AutoCloseable {
     /** Provider prefixes this version can call. */
     public static final Set<String> SUPPORTED = Set.of("anthropic", "bedrock");
 
-    private final ExecutorService httpExecutor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "spillway-upstream-http");
-        t.setDaemon(true);
-        return t;
-    });
-    private final HttpClient http = HttpClient.newBuilder()
+    private final OkHttpClient http = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(httpExecutor)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(true)
+            .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
             .build();
     private final BedrockClients bedrock = new BedrockClients();
 
@@ -41,6 +38,7 @@ public final class Providers implements AutoCloseable {
     @Override
     public void close() {
         bedrock.close();
-        httpExecutor.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 }

@@ -33,10 +33,14 @@ public final class GatewayServer {
     private final GracefulShutdownHandler graceful;
     private final AtomicBoolean cutStreams;
 
-    private GatewayServer(Undertow undertow, GracefulShutdownHandler graceful, AtomicBoolean cutStreams) {
+    private final StreamRelay relay;
+
+    private GatewayServer(Undertow undertow, GracefulShutdownHandler graceful, AtomicBoolean cutStreams,
+            StreamRelay relay) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.cutStreams = cutStreams;
+        this.relay = relay;
     }
 
     /** Builds the handlers and starts listening. */
@@ -45,8 +49,8 @@ public final class GatewayServer {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
                 settings.allowedOrigins(), allowedHosts(settings.host()));
-        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, access,
-                new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get), events);
+        StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
+        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, access, relay, events);
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version()));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
@@ -56,7 +60,7 @@ public final class GatewayServer {
                 .setHandler(graceful)
                 .build();
         undertow.start();
-        return new GatewayServer(undertow, graceful, cutStreams);
+        return new GatewayServer(undertow, graceful, cutStreams, relay);
     }
 
     /** On loopback, only loopback names may appear in {@code Host}: this defeats DNS rebinding. */
@@ -111,6 +115,7 @@ public final class GatewayServer {
         if (!graceful.awaitShutdown(grace.toMillis())) {
             log.info("Ending streams still running after {} s", grace.toSeconds());
             cutStreams.set(true);
+            relay.cancelAll();
             graceful.awaitShutdown(2_000);
         }
         undertow.stop();

@@ -1,6 +1,7 @@
 package dev.spillway.engine.server;
 
 import dev.spillway.engine.upstream.AnthropicErrors;
+import dev.spillway.engine.upstream.ChunkSource;
 import dev.spillway.engine.upstream.ChunkStream;
 import dev.spillway.engine.upstream.UpstreamException;
 import dev.spillway.engine.upstream.UpstreamResponse;
@@ -10,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -27,9 +30,13 @@ final class StreamRelay {
     record Outcome(boolean clientGone, Optional<String> errorType) {
     }
 
+    private static final UpstreamException SHUTTING_DOWN = new UpstreamException(529, "overloaded_error",
+            "Spillway is shutting down; the stream was cut short. Retry the request.", null);
+
     private final long keepAliveNanos;
     private final long idleTimeoutNanos;
     private final BooleanSupplier mustStop;
+    private final Set<ChunkSource> active = ConcurrentHashMap.newKeySet();
 
     StreamRelay(Duration keepAlive, Duration idleTimeout, BooleanSupplier mustStop) {
         this.keepAliveNanos = keepAlive.toNanos();
@@ -39,26 +46,26 @@ final class StreamRelay {
 
     /** Writes the stream's first chunk and everything after it; the caller has sent the headers. */
     Outcome relay(UpstreamResponse response, OutputStream out, UsageTap tap) throws InterruptedException {
-        ChunkStream stream = response.stream();
+        ChunkSource stream = response.stream();
+        active.add(stream);
         try {
             write(out, response.firstChunk(), tap);
             long lastUpstream = System.nanoTime();
             long lastWrite = lastUpstream;
             while (true) {
-                ChunkStream.Signal signal = stream.poll(Math.min(POLL_SLICE_NANOS, keepAliveNanos), TimeUnit.NANOSECONDS);
+                ChunkSource.Signal signal = stream.poll(Math.min(POLL_SLICE_NANOS, keepAliveNanos), TimeUnit.NANOSECONDS);
                 long now = System.nanoTime();
-                if (signal instanceof ChunkStream.Data data) {
+                if (signal instanceof ChunkSource.Data data) {
                     write(out, data.bytes(), tap);
                     lastUpstream = now;
                     lastWrite = now;
-                } else if (signal instanceof ChunkStream.End) {
+                } else if (signal instanceof ChunkSource.End) {
                     return new Outcome(false, Optional.empty());
-                } else if (signal instanceof ChunkStream.Failure failure) {
-                    return endWithError(out, failure.cause());
                 } else if (mustStop.getAsBoolean()) {
                     stream.cancel();
-                    return endWithError(out, new UpstreamException(529, "overloaded_error",
-                            "Spillway is shutting down; the stream was cut short. Retry the request.", null));
+                    return endWithError(out, SHUTTING_DOWN);
+                } else if (signal instanceof ChunkSource.Failure failure) {
+                    return endWithError(out, failure.cause());
                 } else if (now - lastUpstream >= idleTimeoutNanos) {
                     stream.cancel();
                     return endWithError(out, UpstreamException.timeout("The upstream sent nothing for "
@@ -72,7 +79,14 @@ final class StreamRelay {
         } catch (IOException clientWentAway) {
             stream.cancel();
             return new Outcome(true, Optional.of("client_closed_request"));
+        } finally {
+            active.remove(stream);
         }
+    }
+
+    /** Unblocks every stream being relayed; used when the proxy must stop and the grace period is over. */
+    void cancelAll() {
+        active.forEach(ChunkSource::cancel);
     }
 
     private static void write(OutputStream out, byte[] chunk, UsageTap tap) throws IOException {

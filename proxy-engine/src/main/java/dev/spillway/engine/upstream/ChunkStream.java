@@ -15,19 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>It also subscribes to a {@link Flow.Publisher} of byte buffers (the JDK HTTP client's streaming body), asking
  * for one more item each time the consumer takes one, so a slow client slows the upstream instead of filling memory.
  */
-public final class ChunkStream implements Flow.Subscriber<List<ByteBuffer>> {
-
-    /** What {@link #poll} returns. */
-    public sealed interface Signal permits Data, End, Failure {}
-
-    /** Bytes to relay, already in the client's wire format. */
-    public record Data(byte[] bytes) implements Signal {}
-
-    /** The upstream finished normally. */
-    public record End() implements Signal {}
-
-    /** The upstream failed; nothing more will come. */
-    public record Failure(Throwable cause) implements Signal {}
+public final class ChunkStream implements ChunkSource, Flow.Subscriber<List<ByteBuffer>> {
 
     private static final End END = new End();
 
@@ -59,6 +47,7 @@ public final class ChunkStream implements Flow.Subscriber<List<ByteBuffer>> {
      *
      * @return the signal, or {@code null} if nothing arrived in time
      */
+    @Override
     public Signal poll(long timeout, TimeUnit unit) throws InterruptedException {
         Signal signal = queue.poll(timeout, unit);
         if (signal instanceof Data) {
@@ -70,7 +59,7 @@ public final class ChunkStream implements Flow.Subscriber<List<ByteBuffer>> {
         return signal;
     }
 
-    /** Stops the upstream: the client went away or the proxy is shutting down. */
+    @Override
     public void cancel() {
         finished.set(true);
         Flow.Subscription s = subscription;

@@ -14,14 +14,17 @@ import java.util.TreeMap;
  */
 public final class UpstreamResponse {
 
+    /** The longest {@code retry-after} taken at its word. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
+
     private final int status;
     private final Map<String, List<String>> headers;
     private final byte[] body;
-    private final ChunkStream stream;
+    private final ChunkSource stream;
     private final byte[] firstChunk;
     private final boolean needsKeepAlive;
 
-    private UpstreamResponse(int status, Map<String, List<String>> headers, byte[] body, ChunkStream stream,
+    private UpstreamResponse(int status, Map<String, List<String>> headers, byte[] body, ChunkSource stream,
             byte[] firstChunk, boolean needsKeepAlive) {
         this.status = status;
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -42,7 +45,7 @@ public final class UpstreamResponse {
      *
      * @param needsKeepAlive whether the upstream sends no pings of its own, so the relay must during silences
      */
-    public static UpstreamResponse streaming(int status, Map<String, List<String>> headers, ChunkStream stream,
+    public static UpstreamResponse streaming(int status, Map<String, List<String>> headers, ChunkSource stream,
             boolean needsKeepAlive) {
         return new UpstreamResponse(status, headers, null, stream, null, needsKeepAlive);
     }
@@ -98,7 +101,7 @@ public final class UpstreamResponse {
         return firstChunk;
     }
 
-    public ChunkStream stream() {
+    public ChunkSource stream() {
         return stream;
     }
 
@@ -108,19 +111,33 @@ public final class UpstreamResponse {
 
     /** The upstream's {@code retry-after} (seconds or {@code retry-after-ms}), if it sent one. */
     public Optional<Duration> retryAfter() {
-        Optional<Duration> millis = header("retry-after-ms").flatMap(UpstreamResponse::parseLong).map(Duration::ofMillis);
+        Optional<Duration> millis = header("retry-after-ms").flatMap(v -> parseWait(v, 1_000));
         if (millis.isPresent()) {
             return millis;
         }
-        return header("retry-after").flatMap(UpstreamResponse::parseLong).map(Duration::ofSeconds);
+        return header("retry-after").flatMap(v -> parseWait(v, 1));
     }
 
-    private static Optional<Long> parseLong(String value) {
+    /**
+     * A wait of {@code value} units ({@code unitsPerSecond} to the second), whole units only. Negative and non-numeric
+     * values are ignored; absurdly long ones are capped so that the time arithmetic on them (cooldowns) cannot
+     * overflow.
+     */
+    private static Optional<Duration> parseWait(String value, long unitsPerSecond) {
+        double units;
         try {
-            return Optional.of((long) Double.parseDouble(value.trim()));
+            units = Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        if (!(units >= 0) || Double.isInfinite(units)) {
+            return Optional.empty();
+        }
+        if (units / unitsPerSecond >= MAX_RETRY_AFTER.getSeconds()) {
+            return Optional.of(MAX_RETRY_AFTER);
+        }
+        long whole = (long) units;
+        return Optional.of(unitsPerSecond == 1 ? Duration.ofSeconds(whole) : Duration.ofMillis(whole));
     }
 
     @Override

@@ -46,7 +46,7 @@ class EndpointsTest {
 
     @Test
     void countTokensFallsBackToBedrockCountTokens() throws Exception {
-        fixture.anthropic.enqueue(AnthropicReply.rateLimited(10));
+        fixture.anthropic.enqueueCountTokensError(AnthropicReply.rateLimited(10));
 
         HttpResponse<String> response = fixture.post("/v1/messages/count_tokens",
                 "{\"model\":\"claude-sonnet-4-5-20250929\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"

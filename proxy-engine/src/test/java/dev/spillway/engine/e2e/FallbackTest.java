@@ -120,6 +120,7 @@ class FallbackTest {
     @Test
     void aStreamThatBreaksBeforeItsFirstByteFallsBack() {
         fixture.anthropic.enqueue(AnthropicReply.text("never seen").disconnectAfterEvents(0));
+        fixture.anthropic.enqueue(AnthropicReply.text("never seen").disconnectAfterEvents(0)); // its retry
         fixture.bedrock.enqueue(BedrockReply.text("Recovered on Bedrock"));
 
         MessageAccumulator accumulator = MessageAccumulator.create();
@@ -128,6 +129,7 @@ class FallbackTest {
         }
 
         assertThat(accumulator.message().content().get(0).asText().text()).isEqualTo("Recovered on Bedrock");
+        assertThat(fixture.anthropic.requestCount()).isEqualTo(2);
     }
 
     @Test

@@ -5,39 +5,48 @@ import dev.spillway.engine.json.Json;
 import dev.spillway.engine.provider.Provider;
 import dev.spillway.engine.provider.UpstreamCall;
 import dev.spillway.engine.request.ClientRequest;
-import dev.spillway.engine.upstream.ChunkStream;
 import dev.spillway.engine.upstream.UpstreamException;
 import dev.spillway.engine.upstream.UpstreamResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Anthropic's Messages API, relayed as is: the body bytes, the {@code anthropic-*} headers and every other header
  * the client sent go upstream unchanged (open lists, as Claude Code's gateway contract asks), and the answer comes
  * back byte for byte. Only the credential may change: the deployment's {@code api_key}, else the caller's own.
+ *
+ * <p>The call runs on the request's own thread (OkHttp's synchronous API): no hand-off between threads on the way
+ * up or down, which is most of what a proxy hop costs. The read timeout bounds both the wait for the answer to start
+ * and every silence within a stream (Anthropic pings during long pauses).
  */
 public final class AnthropicProvider implements Provider {
 
     public static final URI DEFAULT_BASE = URI.create("https://api.anthropic.com");
+    private static final MediaType JSON = MediaType.get("application/json");
 
-    private final HttpClient http;
-    private final URI base;
+    private final OkHttpClient shared;
+    private final HttpUrl base;
     private final Optional<String> apiKey;
+    private final Map<Duration, OkHttpClient> byTimeout = new ConcurrentHashMap<>();
 
-    public AnthropicProvider(HttpClient http, Optional<URI> apiBase, Optional<String> apiKey) {
-        this.http = http;
-        this.base = stripTrailingSlash(apiBase.orElse(DEFAULT_BASE));
+    public AnthropicProvider(OkHttpClient shared, Optional<URI> apiBase, Optional<String> apiKey) {
+        this.shared = shared;
+        this.base = HttpUrl.get(apiBase.orElse(DEFAULT_BASE).toString().replaceAll("/+$", ""));
         this.apiKey = apiKey;
     }
 
@@ -48,7 +57,7 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public String apiBase() {
-        return base.toString();
+        return base.toString().replaceAll("/+$", "");
     }
 
     @Override
@@ -58,30 +67,29 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public CompletableFuture<UpstreamResponse> send(UpstreamCall call) {
-        ClientRequest request = call.request();
-        HttpRequest upstream = buildRequest(call);
-        boolean streaming = request.stream();
-        HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() == 200 && streaming
-                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofPublisher(), p -> (Object) p)
-                : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), b -> (Object) b);
-        return http.sendAsync(upstream, handler)
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw describe(error, call);
-                    }
-                    return toUpstreamResponse(response);
-                });
+        Call upstream = client(call.timeout()).newCall(buildRequest(call));
+        try {
+            Response response = upstream.execute();
+            return CompletableFuture.completedFuture(
+                    toUpstreamResponse(upstream, response, call.request().stream(), call.streamIdleTimeout()));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(describe(e, call));
+        }
     }
 
-    private HttpRequest buildRequest(UpstreamCall call) {
+    private OkHttpClient client(Duration timeout) {
+        return byTimeout.computeIfAbsent(timeout, t -> shared.newBuilder().readTimeout(t).writeTimeout(t).build());
+    }
+
+    private Request buildRequest(UpstreamCall call) {
         ClientRequest request = call.request();
-        String query = request.query().isEmpty() ? "" : "?" + request.query();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.operation().path() + query))
-                .timeout(call.timeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(request, call.upstreamModel())));
-        if ("http".equals(base.getScheme())) {
-            builder.version(HttpClient.Version.HTTP_1_1);
+        HttpUrl.Builder url = base.newBuilder().addPathSegments(request.operation().path().substring(1));
+        if (!request.query().isEmpty()) {
+            url.encodedQuery(request.query());
         }
+        Request.Builder builder = new Request.Builder()
+                .url(url.build())
+                .post(RequestBody.create(body(request, call.upstreamModel()), JSON));
         UpstreamHeaders.copy(request.headers(), builder);
         UpstreamHeaders.authenticate(builder, request.headers(), apiKey, request.credential());
         return builder.build();
@@ -97,33 +105,28 @@ public final class AnthropicProvider implements Provider {
         return Json.bytes(json);
     }
 
-    @SuppressWarnings("unchecked")
-    private static UpstreamResponse toUpstreamResponse(HttpResponse<Object> response) {
-        Map<String, List<String>> headers = UpstreamHeaders.relayable(response.headers().map());
-        if (response.body() instanceof byte[] bytes) {
-            return UpstreamResponse.complete(response.statusCode(), headers, bytes);
+    private static UpstreamResponse toUpstreamResponse(Call call, Response response, boolean streaming,
+            Duration idleTimeout) throws IOException {
+        var headers = UpstreamHeaders.relayable(response.headers().toMultimap());
+        ResponseBody body = response.body();
+        if (response.code() == 200 && streaming) {
+            return UpstreamResponse.streaming(200, headers, new SocketChunkSource(call, body, idleTimeout), false);
         }
-        ChunkStream stream = new ChunkStream();
-        ((Flow.Publisher<List<ByteBuffer>>) response.body()).subscribe(stream);
-        return UpstreamResponse.streaming(response.statusCode(), headers, stream, false);
+        try (body) {
+            return UpstreamResponse.complete(response.code(), headers, body.bytes());
+        }
     }
 
-    private RuntimeException describe(Throwable error, UpstreamCall call) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return new CompletionException(UpstreamException.timeout("Anthropic (" + base + ") did not answer within "
-                    + call.timeout().toSeconds() + " s."));
+    private UpstreamException describe(IOException e, UpstreamCall call) {
+        if (e instanceof InterruptedIOException) {
+            return UpstreamException.timeout("Anthropic (" + apiBase() + ") did not answer within "
+                    + call.timeout().toSeconds() + " s.");
         }
-        if (cause instanceof ConnectException) {
-            return new CompletionException(UpstreamException.unreachable("Could not connect to Anthropic at " + base
-                    + ": " + cause.getClass().getSimpleName(), cause));
+        if (e instanceof ConnectException) {
+            return UpstreamException.unreachable("Could not connect to Anthropic at " + apiBase() + ": "
+                    + e.getMessage(), e);
         }
-        return new CompletionException(UpstreamException.unreachable("Anthropic (" + base + ") failed: "
-                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause));
-    }
-
-    private static URI stripTrailingSlash(URI uri) {
-        String s = uri.toString();
-        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+        return UpstreamException.unreachable("Anthropic (" + apiBase() + ") failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
 }

@@ -2,7 +2,7 @@ package dev.spillway.engine.provider.anthropic;
 
 import dev.spillway.engine.request.CallerCredential;
 import dev.spillway.engine.upstream.RequestHeaders;
-import java.net.http.HttpRequest;
+import okhttp3.Request;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +18,12 @@ final class UpstreamHeaders {
     static final String OAUTH_BETA = "oauth-2025-04-20";
 
     /**
-     * Headers that belong to one connection, that the JDK client sets itself, or that carry a credential handled
+     * Headers that belong to one connection, that the HTTP client sets itself, or that carry a credential handled
      * separately. {@code accept-encoding} is dropped so the stream comes back uncompressed and can be read for usage.
      */
     private static final Set<String> NOT_FORWARDED = Set.of(
             "host", "connection", "keep-alive", "proxy-connection", "proxy-authorization", "te", "trailer",
-            "transfer-encoding", "upgrade", "content-length", "expect", "date", "from", "via", "warning",
-            "accept-encoding", "authorization", "x-api-key", "x-spillway-key", "x-litellm-api-key", "origin",
+            "transfer-encoding", "upgrade", "content-length", "expect", "accept-encoding", "authorization", "x-api-key", "x-spillway-key", "x-litellm-api-key", "origin",
             "referer", "http2-settings");
 
     private static final Set<String> NOT_RELAYED = Set.of(
@@ -34,11 +33,11 @@ final class UpstreamHeaders {
     private UpstreamHeaders() {
     }
 
-    static void copy(RequestHeaders headers, HttpRequest.Builder builder) {
+    static void copy(RequestHeaders headers, Request.Builder builder) {
         headers.forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
                 for (String value : values) {
-                    builder.header(name, value);
+                    builder.addHeader(name, value);
                 }
             }
         });
@@ -48,7 +47,7 @@ final class UpstreamHeaders {
      * The deployment's own key wins. Otherwise the caller's credential goes on in the form Anthropic expects: OAuth
      * tokens as a bearer token with the OAuth beta (added if the client did not send it), keys as {@code x-api-key}.
      */
-    static void authenticate(HttpRequest.Builder builder, RequestHeaders headers, Optional<String> apiKey,
+    static void authenticate(Request.Builder builder, RequestHeaders headers, Optional<String> apiKey,
             Optional<CallerCredential> caller) {
         if (apiKey.isPresent()) {
             builder.header("x-api-key", apiKey.get());
@@ -58,7 +57,7 @@ final class UpstreamHeaders {
             if (credential.kind() == CallerCredential.Kind.OAUTH) {
                 builder.header("authorization", "Bearer " + credential.token());
                 if (!hasBeta(headers, OAUTH_BETA)) {
-                    builder.header("anthropic-beta", OAUTH_BETA);
+                    builder.addHeader("anthropic-beta", OAUTH_BETA);
                 }
             } else {
                 builder.header("x-api-key", credential.token());

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -78,22 +80,35 @@ public final class BedrockProvider implements Provider {
     private CompletableFuture<UpstreamResponse> invoke(ClientRequest request, String modelId, byte[] body) {
         return client.invokeModel(r -> r.modelId(modelId).contentType(JSON).accept(JSON)
                         .body(SdkBytes.fromByteArrayUnsafe(body)))
-                .handle((response, error) -> error != null
-                        ? errorResponse(error, request)
-                        : UpstreamResponse.complete(200, headers(response), response.body().asByteArrayUnsafe()));
+                .handle((response, error) -> {
+                    if (error != null) {
+                        return errorResponse(error, request);
+                    }
+                    byte[] message = response.body().asByteArrayUnsafe();
+                    if (message.length == 0) { // a cut connection, reported by the SDK as an empty success
+                        throw new CompletionException(UpstreamException.unreachable(
+                                "AWS Bedrock returned an empty answer (connection lost).", null));
+                    }
+                    return UpstreamResponse.complete(200, headers(response), message);
+                });
     }
 
     private CompletableFuture<UpstreamResponse> stream(ClientRequest request, String modelId, byte[] body) {
         CompletableFuture<UpstreamResponse> answer = new CompletableFuture<>();
         ChunkStream chunks = new ChunkStream();
+        AtomicBoolean sawMessageStop = new AtomicBoolean();
         InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
                 .onResponse(response -> answer.complete(
                         UpstreamResponse.streaming(200, streamHeaders(response), chunks, true)))
                 .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
-                        .onChunk(part -> chunks.push(BedrockSse.event(part.bytes().asByteArrayUnsafe())))
+                        .onChunk(part -> {
+                            BedrockSse.Event event = BedrockSse.event(part.bytes().asByteArrayUnsafe());
+                            sawMessageStop.compareAndSet(false, event.isMessageStop());
+                            chunks.push(event.sse());
+                        })
                         .build())
                 .onError(error -> failed(error, request, answer, chunks))
-                .onComplete(chunks::complete)
+                .onComplete(() -> completed(sawMessageStop.get(), chunks))
                 .build();
         CompletableFuture<Void> call = client.invokeModelWithResponseStream(
                 r -> r.modelId(modelId).contentType(JSON).accept(JSON).body(SdkBytes.fromByteArrayUnsafe(body)),
@@ -105,6 +120,19 @@ public final class BedrockProvider implements Provider {
         });
         chunks.onCancel(() -> call.cancel(true));
         return answer;
+    }
+
+    /**
+     * The SDK's HTTP/1.1 client reports a connection cut mid-stream as a normal end, so a stream counts as complete
+     * only once {@code message_stop} has come through.
+     */
+    private static void completed(boolean sawMessageStop, ChunkStream chunks) {
+        if (sawMessageStop) {
+            chunks.complete();
+        } else {
+            chunks.fail(UpstreamException.unreachable(
+                    "AWS Bedrock ended the stream before message_stop (connection lost).", null));
+        }
     }
 
     /** Before the stream started, the failure is the answer; after, the stream ends with it. */

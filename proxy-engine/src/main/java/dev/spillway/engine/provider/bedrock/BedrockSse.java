@@ -31,7 +31,14 @@ final class BedrockSse {
         return false;
     }
 
-    static byte[] event(byte[] eventJson) {
+    /** One event, ready to relay. */
+    record Event(String type, byte[] sse) {
+        boolean isMessageStop() {
+            return "message_stop".equals(type);
+        }
+    }
+
+    static Event event(byte[] eventJson) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(eventJson);
@@ -52,6 +59,6 @@ final class BedrockSse {
         out.writeBytes(DATA);
         out.writeBytes(data);
         out.writeBytes(END);
-        return out.toByteArray();
+        return new Event(type, out.toByteArray());
     }
 }

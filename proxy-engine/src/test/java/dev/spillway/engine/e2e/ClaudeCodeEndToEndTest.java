@@ -1,0 +1,80 @@
+package dev.spillway.engine.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spillway.simulators.AnthropicReply;
+import dev.spillway.simulators.BedrockReply;
+import dev.spillway.simulators.RecordedRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check that matters most: the real Claude Code CLI, pointed at Spillway, gets its answer. */
+class ClaudeCodeEndToEndTest {
+
+    private static ClaudeCodeCli claude;
+    private final GatewayFixture fixture = new GatewayFixture();
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void findClaudeCode() throws Exception {
+        claude = ClaudeCodeCli.locate().orElse(null);
+        Assumptions.assumeTrue(claude != null,
+                "Claude Code CLI not available: install it with 'npm install --prefix tools/claude-code "
+                        + "@anthropic-ai/claude-code' (needs Node.js and npm)");
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void claudeDashPAnswersThroughSpillwayFromAnthropic() throws Exception {
+        fixture.anthropic.setDefaultReply(AnthropicReply.text("Hello through Spillway"));
+
+        ClaudeCodeCli.Result result = claude.print("hi", fixture.baseUrl(),
+                Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY), home, Duration.ofSeconds(120));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("Hello through Spillway");
+        RecordedRequest inference = firstInference();
+        assertThat(inference.path()).isEqualTo("/v1/messages?beta=true");
+        assertThat(inference.isStreaming()).isTrue();
+        assertThat(inference.header("x-api-key")).isEqualTo(GatewayFixture.CALLER_KEY);
+        assertThat(inference.header("anthropic-version")).isEqualTo("2023-06-01");
+        assertThat(fixture.bedrock.requestCount()).isZero();
+    }
+
+    @Test
+    void claudeDashPKeepsWorkingWhenAnthropicSays429() throws Exception {
+        fixture.anthropic.setDefaultReply(AnthropicReply.rateLimited(60));
+        fixture.bedrock.setDefaultReply(BedrockReply.text("Hello from Bedrock"));
+
+        ClaudeCodeCli.Result result = claude.print("hi", fixture.baseUrl(),
+                Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY), home, Duration.ofSeconds(120));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("Hello from Bedrock");
+        RecordedRequest toBedrock = fixture.bedrock.takeRequest(Duration.ofSeconds(5));
+        assertThat(toBedrock.bodyJson().get("anthropic_version").asText()).isEqualTo("bedrock-2023-05-31");
+        assertThat(toBedrock.bodyJson().toString()).doesNotContain("oauth-2025-04-20");
+    }
+
+    private RecordedRequest firstInference() {
+        RecordedRequest request;
+        while ((request = fixture.anthropic.takeRequest(Duration.ofSeconds(5))) != null) {
+            if (request.path().startsWith("/v1/messages?") || request.path().equals("/v1/messages")) {
+                return request;
+            }
+        }
+        throw new AssertionError("Claude Code sent no inference request");
+    }
+}
