@@ -45,11 +45,10 @@ public final class FallbackInterceptor implements Interceptor {
             if (kind == FailureKind.NONE) {
                 return response;
             }
-            boolean haveRealFailure = answer != null && FailureKind.of(answer) != FailureKind.UNAVAILABLE;
-            if (!haveRealFailure) {
+            if (isBetterAnswer(response, answer)) {
                 answer = response;
                 answerServed = call.trace().served();
-            } else {
+            } else if (kind != FailureKind.UNAVAILABLE) {
                 log.warn("Fallback to model group {} failed with HTTP {}: {}", targets.get(i).group().name(),
                         response.status(), abbreviate(response.bodyText()));
             }
@@ -59,6 +58,22 @@ public final class FallbackInterceptor implements Interceptor {
         }
         call.trace().served(answerServed);
         return answer;
+    }
+
+    /**
+     * The client gets the first real upstream failure; failing that, "cooling down, retry in N s" (429) beats "no
+     * credential for this group" (401), since waiting helps.
+     */
+    private static boolean isBetterAnswer(UpstreamResponse candidate, UpstreamResponse current) {
+        if (current == null) {
+            return true;
+        }
+        boolean currentUnavailable = FailureKind.of(current) == FailureKind.UNAVAILABLE;
+        boolean candidateUnavailable = FailureKind.of(candidate) == FailureKind.UNAVAILABLE;
+        if (!currentUnavailable) {
+            return false;
+        }
+        return !candidateUnavailable || (candidate.status() == 429 && current.status() != 429);
     }
 
     private static String abbreviate(String text) {

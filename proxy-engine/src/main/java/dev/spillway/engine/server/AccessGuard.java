@@ -98,9 +98,17 @@ final class AccessGuard {
                 && candidates.filter(c -> c.token().startsWith("sk-ant-")).isPresent()) {
             return new Allowed(candidates);
         }
-        String problem = p.proxyKey() != null || bearer != null || p.xApiKey() != null
-                ? "The Spillway key presented is not valid."
-                : "This Spillway proxy requires a key.";
+        String problem;
+        if (p.proxyKey() != null) {
+            problem = "The Spillway key presented in x-spillway-key is not valid.";
+        } else if (candidates.filter(c -> c.token().startsWith("sk-ant-")).isPresent()) {
+            problem = "This Spillway proxy requires its own key; an Anthropic credential alone is not accepted "
+                    + "(general_settings.allow_client_credentials is off).";
+        } else if (bearer != null || p.xApiKey() != null) {
+            problem = "The Spillway key presented is not valid.";
+        } else {
+            problem = "This Spillway proxy requires a key.";
+        }
         return new Refused(401, "authentication_error", problem + " Send the master key as x-api-key or "
                 + "'Authorization: Bearer', or as 'x-spillway-key' next to your own Anthropic credential "
                 + "(for Claude Code: ANTHROPIC_CUSTOM_HEADERS='x-spillway-key: <key>').");
