@@ -23,6 +23,7 @@ public final class Providers implements AutoCloseable {
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
             .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+            .socketFactory(new NoDelaySocketFactory())
             .build();
     private final BedrockClients bedrock = new BedrockClients();
 

@@ -35,7 +35,10 @@ final class GatewayHeaders {
         out.put(OVERHEAD, millis(Math.max(0, total - trace.upstreamNanos())));
     }
 
-    private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f", nanos / (double) TimeUnit.MILLISECONDS.toNanos(1));
+    /** Milliseconds with three decimals, e.g. {@code 12.345}. */
+    static String millis(long nanos) {
+        long micros = TimeUnit.NANOSECONDS.toMicros(nanos);
+        long fraction = micros % 1000;
+        return (micros / 1000) + "." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + fraction;
     }
 }

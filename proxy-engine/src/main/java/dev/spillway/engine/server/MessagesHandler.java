@@ -18,7 +18,6 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -137,22 +136,25 @@ final class MessagesHandler implements HttpHandler {
                 tooLarge();
                 return null;
             }
-            ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-            byte[] buffer = new byte[16384];
             try (InputStream in = exchange.getInputStream()) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    if (body.size() + n > MAX_BODY_BYTES) {
-                        tooLarge();
+                if (declared >= 0) {
+                    byte[] body = in.readNBytes((int) declared);
+                    if (body.length != declared) {
+                        fail(400, "invalid_request_error", "The request body ended before its Content-Length.");
                         return null;
                     }
-                    body.write(buffer, 0, n);
+                    return body;
                 }
+                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1); // chunked: no length declared
+                if (body.length > MAX_BODY_BYTES) {
+                    tooLarge();
+                    return null;
+                }
+                return body;
             } catch (IOException e) {
                 fail(400, "invalid_request_error", "The request body could not be read completely.");
                 return null;
             }
-            return body.toByteArray();
         }
 
         private void tooLarge() {

@@ -1,5 +1,7 @@
 package dev.spillway.engine.upstream;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spillway.engine.events.RequestEvent;
 import dev.spillway.engine.json.Json;
@@ -36,10 +38,21 @@ public final class UsageTap {
         line.write(bytes, start, bytes.length - start);
     }
 
-    /** Reads a complete (non-streamed) message. */
+    /** Reads a complete (non-streamed) message: only its top-level {@code usage} object is parsed. */
     public void onMessageBody(byte[] body) {
-        try {
-            absorb(Json.MAPPER.readTree(body).path("usage"));
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("usage".equals(field)) {
+                    absorb(Json.MAPPER.readTree(parser));
+                    return;
+                }
+                parser.skipChildren();
+            }
         } catch (IOException | RuntimeException e) {
             // Not JSON: nothing to count.
         }

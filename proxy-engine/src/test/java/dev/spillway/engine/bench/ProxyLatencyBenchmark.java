@@ -1,24 +1,30 @@
 package dev.spillway.engine.bench;
 
-import dev.spillway.engine.Spillway;
-import dev.spillway.engine.SpillwayOptions;
-import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.simulators.AnthropicReply;
 import dev.spillway.simulators.AnthropicSimulator;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
  * Prints the latency Spillway adds: the same requests to the Anthropic simulator, directly and through the proxy,
- * interleaved so that both see the same machine state. Run with {@code bench/latency.sh}; not a test.
+ * interleaved so that both see the same machine state. The proxy runs as its own process ({@code spillway serve}),
+ * as users run it. Run with {@code bench/latency.sh}; not a test.
  */
 public final class ProxyLatencyBenchmark {
 
@@ -38,17 +44,62 @@ public final class ProxyLatencyBenchmark {
                       - model_name: "claude-*"
                         litellm_params: {model: "anthropic/*", api_base: %s}
                     """.formatted(upstream.baseUrl());
-            var config = ConfigLoader.withEnvironment(Map.of()).parse(yaml, Optional.empty());
-            try (Spillway proxy = Spillway.start(config, SpillwayOptions.defaults().withPort(0))) {
+            Path config = Files.createTempFile("spillway-bench", ".yaml");
+            Files.writeString(config, yaml);
+            Process proxy = startProxy(config);
+            try {
+                URI proxyBase = awaitListening(proxy);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 URI direct = upstream.baseUrl().resolve("/v1/messages");
-                URI viaProxy = proxy.baseUrl().resolve("/v1/messages");
+                URI viaProxy = proxyBase.resolve("/v1/messages");
                 System.out.printf("Spillway proxy latency benchmark: %d warm-up + %d measured requests per case, "
-                        + "%d cores, Java %s%n", warmup, runs, Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version"));
+                        + "%d cores, Java %s; proxy in its own JVM%n", warmup, runs,
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
                 report("non-streaming, full response", measure(http, direct, viaProxy, PLAIN, false, warmup, runs));
                 report("streaming, time to first event", measure(http, direct, viaProxy, STREAM, true, warmup, runs));
+            } finally {
+                proxy.destroy();
+                proxy.waitFor(30, TimeUnit.SECONDS);
+                Files.deleteIfExists(config);
             }
+        }
+    }
+
+    /** Runs {@code spillway serve} as its own process, as users run it. */
+    private static Process startProxy(Path config) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extra = System.getenv().getOrDefault("SPILLWAY_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "dev.spillway.engine.cli.SpillwayCli", "serve", "--config", config.toString(), "--port", "0"));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static URI awaitListening(Process proxy) throws IOException {
+        BufferedReader log = new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
+        Pattern listening = Pattern.compile("listening on (http://\\S+)");
+        for (String line; (line = log.readLine()) != null; ) {
+            Matcher m = listening.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> drain(log), "proxy-log");
+                drain.setDaemon(true);
+                drain.start();
+                return URI.create(m.group(1));
+            }
+        }
+        throw new IllegalStateException("the proxy exited before listening");
+    }
+
+    private static void drain(BufferedReader log) {
+        try {
+            while (log.readLine() != null) {
+                // keep the proxy's output pipe from filling up
+            }
+        } catch (IOException closed) {
+            // the proxy has stopped
         }
     }
 

@@ -118,6 +118,59 @@ class FallbackTest {
     }
 
     @Test
+    void anthropicIsTriedAgainOnceItsCooldownHasPassed() throws Exception {
+        try (GatewayFixture shortCooldown = new GatewayFixture(o -> o, "  cooldown_time: 1", "")) {
+            shortCooldown.anthropic.enqueue(AnthropicReply.rateLimited(1));
+            shortCooldown.anthropic.setDefaultReply(AnthropicReply.text("Anthropic is back"));
+            shortCooldown.bedrock.setDefaultReply(BedrockReply.text("Bedrock meanwhile"));
+            var client = shortCooldown.client();
+
+            assertThat(client.messages().create(params()).content().get(0).asText().text())
+                    .isEqualTo("Bedrock meanwhile");
+            assertThat(client.messages().create(params()).content().get(0).asText().text())
+                    .as("still cooling down").isEqualTo("Bedrock meanwhile");
+            assertThat(shortCooldown.anthropic.requestCount()).isEqualTo(1);
+
+            awaitHealthy(shortCooldown, "anthropic");
+
+            assertThat(client.messages().create(params()).content().get(0).asText().text())
+                    .isEqualTo("Anthropic is back");
+            assertThat(shortCooldown.anthropic.requestCount()).isEqualTo(2);
+            assertThat(shortCooldown.bedrock.requestCount()).isEqualTo(2);
+        }
+    }
+
+    /** Waits, by polling /health, until the deployment is no longer cooling down. */
+    private static void awaitHealthy(GatewayFixture gateway, String deploymentId) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (new com.fasterxml.jackson.databind.ObjectMapper().readTree(gateway.get("/health").body())
+                .path("unhealthy_endpoints").findValuesAsText("model_id").contains(deploymentId)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("deployment " + deploymentId + " still cooling down after 10 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void toolUseStreamsFromBedrockWithNamesAndIdsIntact() {
+        fixture.anthropic.enqueue(AnthropicReply.rateLimited(30));
+        fixture.bedrock.enqueue(BedrockReply.toolUse("get_weather", "toolu_01SpillwayTest", "{\"city\":\"Oslo\"}"));
+
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = fixture.client().messages().createStreaming(params())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        Message message = accumulator.message();
+
+        var toolUse = message.content().get(message.content().size() - 1).asToolUse();
+        assertThat(toolUse.name()).isEqualTo("get_weather");
+        assertThat(toolUse.id()).isEqualTo("toolu_01SpillwayTest");
+        assertThat(toolUse._input().toString()).contains("Oslo");
+        assertThat(message.stopReason()).hasValueSatisfying(r -> assertThat(r.asString()).isEqualTo("tool_use"));
+    }
+
+    @Test
     void aStreamThatBreaksBeforeItsFirstByteFallsBack() {
         fixture.anthropic.enqueue(AnthropicReply.text("never seen").disconnectAfterEvents(0));
         fixture.anthropic.enqueue(AnthropicReply.text("never seen").disconnectAfterEvents(0)); // its retry
