@@ -48,7 +48,7 @@ public final class FallbackInterceptor implements Interceptor {
             if (isBetterAnswer(response, answer)) {
                 answer = response;
                 answerServed = call.trace().served();
-            } else if (kind != FailureKind.UNAVAILABLE) {
+            } else if (!isCoolingDownAnswer(response, kind)) {
                 log.warn("Fallback to model group {} failed with HTTP {}: {}", targets.get(i).group().name(),
                         response.status(), abbreviate(response.bodyText()));
             }
@@ -74,6 +74,11 @@ public final class FallbackInterceptor implements Interceptor {
             return false;
         }
         return !candidateUnavailable || (candidate.status() == 429 && current.status() != 429);
+    }
+
+    /** The gateway's own "every deployment is cooling down" answer: expected while an upstream rests. */
+    private static boolean isCoolingDownAnswer(UpstreamResponse response, FailureKind kind) {
+        return kind == FailureKind.UNAVAILABLE && response.status() == 429;
     }
 
     private static String abbreviate(String text) {

@@ -23,7 +23,12 @@ public final class Cooldowns {
         this.cooldownTime = cooldownTime;
     }
 
-    private record State(int fails, long windowStart, long coolUntil) {
+    /** Failures counted in the current window, and the end of the cooldown if one was started. */
+    private record State(int fails, long windowStart, boolean cooled, long coolUntil) {
+
+        boolean coolingAt(long now) {
+            return cooled && coolUntil - now > 0;
+        }
     }
 
     public boolean isCoolingDown(String deploymentId) {
@@ -33,17 +38,17 @@ public final class Cooldowns {
     /** How long until the deployment is tried again, if it is cooling down. */
     public Optional<Duration> remaining(String deploymentId) {
         State state = states.get(deploymentId);
-        if (state == null || state.coolUntil == 0) {
+        long now = ticker.read();
+        if (state == null || !state.coolingAt(now)) {
             return Optional.empty();
         }
-        long left = state.coolUntil - ticker.read();
-        return left > 0 ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
+        return Optional.of(Duration.ofNanos(state.coolUntil - now));
     }
 
     /**
      * Counts a failure.
      *
-     * @return whether this failure started a cooldown
+     * @return whether this failure started a cooldown (false when it only extended one)
      */
     public boolean recordFailure(String deploymentId, Optional<Duration> retryAfter) {
         if (cooldownTime.isZero()) {
@@ -56,11 +61,13 @@ public final class Cooldowns {
             boolean freshWindow = old == null || now - old.windowStart > cooldownTime.toNanos();
             int fails = freshWindow ? 1 : old.fails + 1;
             long windowStart = freshWindow ? now : old.windowStart;
+            boolean wasCooling = old != null && old.coolingAt(now);
             if (fails > allowedFails) {
-                started[0] = true;
-                return new State(0, now, now + period);
+                started[0] = !wasCooling;
+                long until = wasCooling && old.coolUntil - (now + period) > 0 ? old.coolUntil : now + period;
+                return new State(0, now, true, until);
             }
-            return new State(fails, windowStart, old == null ? 0 : old.coolUntil);
+            return wasCooling ? new State(fails, windowStart, true, old.coolUntil) : new State(fails, windowStart, false, 0);
         });
         return started[0];
     }

@@ -137,6 +137,17 @@ class CooldownsTest {
     }
 
     @Test
+    void aFailureDuringACooldownExtendsItWithoutStartingAnother() {
+        Cooldowns cooldowns = new Cooldowns(ticker, 0, MINUTE);
+        assertThat(cooldowns.recordFailure("a", Optional.empty())).isTrue();
+        advance(Duration.ofSeconds(30));
+
+        assertThat(cooldowns.recordFailure("a", Optional.empty())).as("already cooling").isFalse();
+
+        assertThat(cooldowns.remaining("a")).contains(MINUTE);
+    }
+
+    @Test
     void afterACooldownEndsTheCountStartsAfresh() {
         Cooldowns cooldowns = new Cooldowns(ticker, 1, MINUTE);
         cooldowns.recordFailure("a", Optional.empty());

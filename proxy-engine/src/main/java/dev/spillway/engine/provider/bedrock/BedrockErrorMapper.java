@@ -93,6 +93,15 @@ public final class BedrockErrorMapper {
     }
 
     /**
+     * Whether the failure is about AWS credentials (none found, SSO session expired): retrying cannot help until the
+     * user signs in, so the router moves on at once.
+     */
+    public static boolean isCredentialProblem(Throwable t) {
+        Throwable e = unwrap(t);
+        return e != null && isCredentialFailure(e);
+    }
+
+    /**
      * @param t          what the SDK threw or completed a future with ({@link CompletionException} and
      *                   {@link ExecutionException} wrappers are unwrapped)
      * @param awsProfile the configured AWS profile, named in the advice for credential failures; may be null

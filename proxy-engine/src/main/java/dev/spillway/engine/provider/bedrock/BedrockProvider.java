@@ -7,6 +7,7 @@ import dev.spillway.engine.provider.Provider;
 import dev.spillway.engine.provider.UpstreamCall;
 import dev.spillway.engine.request.ClientRequest;
 import dev.spillway.engine.request.Operation;
+import dev.spillway.engine.routing.FailureKind;
 import dev.spillway.engine.upstream.ChunkStream;
 import dev.spillway.engine.upstream.UpstreamException;
 import dev.spillway.engine.upstream.UpstreamResponse;
@@ -136,7 +137,7 @@ public final class BedrockProvider implements Provider {
     }
 
     /** Before the stream started, the failure is the answer; after, the stream ends with it. */
-    private static void failed(Throwable error, ClientRequest request, CompletableFuture<UpstreamResponse> answer,
+    private void failed(Throwable error, ClientRequest request, CompletableFuture<UpstreamResponse> answer,
             ChunkStream chunks) {
         if (!answer.complete(errorResponse(error, request))) {
             AnthropicError mapped = BedrockErrorMapper.fromException(error);
@@ -168,11 +169,14 @@ public final class BedrockProvider implements Provider {
         return marker > 0 && !modelId.startsWith("arn:") ? modelId.substring(marker + 1) : modelId;
     }
 
-    private static UpstreamResponse errorResponse(Throwable error, ClientRequest request) {
-        AnthropicError mapped = BedrockErrorMapper.fromException(error);
+    private UpstreamResponse errorResponse(Throwable error, ClientRequest request) {
+        AnthropicError mapped = BedrockErrorMapper.fromException(error, deployment.aws().profile().orElse(null));
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of(JSON));
         mapped.retryAfter().ifPresent(d -> headers.put("retry-after", List.of(Long.toString(d.toSeconds()))));
+        if (BedrockErrorMapper.isCredentialProblem(error)) {
+            headers.put(FailureKind.UNAVAILABLE_HEADER, List.of("true"));
+        }
         return UpstreamResponse.complete(mapped.status(), headers, mapped.toJson(request.requestId()));
     }
 
