@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A local stand-in for {@code https://api.anthropic.com}, scripted like OkHttp's MockWebServer.
@@ -24,30 +26,21 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class AnthropicSimulator implements AutoCloseable {
-
-    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
+public final class AnthropicSimulator extends RecordingSimulator {
 
     private final ReplyQueue<AnthropicReply> replies = new ReplyQueue<>(AnthropicReply.echo());
-    private final java.util.Queue<AnthropicReply> countTokensErrors = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final RequestJournal journal = new RequestJournal();
+    private final Queue<AnthropicReply> countTokensErrors = new ConcurrentLinkedQueue<>();
     private final AnthropicCredentials credentials = new AnthropicCredentials();
-    private final SimulatorServer server;
     private final AnthropicResponder responder;
 
     private AnthropicSimulator() {
-        this.server = SimulatorServer.start("anthropic-simulator", this::handle);
+        super("anthropic-simulator");
         this.responder = new AnthropicResponder(server);
     }
 
     /** Starts a simulator on {@code 127.0.0.1} with an ephemeral port. */
     public static AnthropicSimulator start() {
         return new AnthropicSimulator();
-    }
-
-    /** Where the simulator listens, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
-    public URI baseUrl() {
-        return server.baseUrl();
     }
 
     /** Queues {@code reply} for the next {@code POST /v1/messages} that has no earlier reply queued. */
@@ -80,51 +73,8 @@ public final class AnthropicSimulator implements AutoCloseable {
         credentials.require(key);
     }
 
-    /**
-     * The oldest request not yet taken, waiting up to ten seconds for one.
-     *
-     * @throws IllegalStateException if no request arrives in time
-     */
-    public RecordedRequest takeRequest() {
-        RecordedRequest request = journal.take(TAKE_TIMEOUT);
-        if (request == null) {
-            throw new IllegalStateException("no request reached the Anthropic simulator within " + TAKE_TIMEOUT);
-        }
-        return request;
-    }
-
-    /** The oldest request not yet taken, waiting up to {@code timeout}; {@code null} if none arrives in time. */
-    public RecordedRequest takeRequest(Duration timeout) {
-        return journal.take(timeout);
-    }
-
-    /** How many requests have arrived so far, on any route. */
-    public int requestCount() {
-        return journal.count();
-    }
-
-    /** How many replies have been delivered completely, or up to a scripted disconnect. Hanging ones never count. */
-    public int finishedReplyCount() {
-        return server.finishedReplyCount();
-    }
-
-    /** Waits until {@link #finishedReplyCount()} reaches {@code count}; {@code false} if {@code timeout} passed. */
-    public boolean awaitFinishedReplies(int count, Duration timeout) throws InterruptedException {
-        return server.awaitFinishedReplies(count, timeout);
-    }
-
-    /** Closes the connections of all requests held by {@link AnthropicReply#hang()}. */
-    public void releaseHangs() {
-        server.releaseParked();
-    }
-
-    /** Stops the server, cutting any streams in progress and any hanging requests. */
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
+    void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
         RecordedRequest request = RecordedRequest.of(exchange, body);
         JsonNode json = request.bodyJson();
         request = request.withModel(json == null ? null : json.path("model").textValue(),

@@ -23,25 +23,21 @@ import java.util.Map;
  * </ol>
  * Every request, answered or refused, is recorded for {@link #takeRequest()}.
  */
-public final class BedrockSimulator implements AutoCloseable {
+public final class BedrockSimulator extends RecordingSimulator {
 
     /** An obviously fake access key id that {@link #start()} accepts. */
     public static final String TEST_ACCESS_KEY_ID = "AKIDSPILLWAYTEST";
     /** The secret that goes with {@link #TEST_ACCESS_KEY_ID}. */
     public static final String TEST_SECRET_ACCESS_KEY = "spillway-test-secret";
 
-    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
-
     private final ReplyQueue<BedrockReply> replies = new ReplyQueue<>(BedrockReply.echo());
-    private final RequestJournal journal = new RequestJournal();
     private final SigV4Verifier verifier = new SigV4Verifier("bedrock");
-    private final SimulatorServer server;
     private final BedrockResponder responder;
     private volatile boolean bodyValidation = true;
 
     private BedrockSimulator(String accessKeyId, String secretAccessKey) {
+        super("bedrock-simulator");
         verifier.addCredentials(accessKeyId, secretAccessKey);
-        this.server = SimulatorServer.start("bedrock-simulator", this::handle);
         this.responder = new BedrockResponder(server);
     }
 
@@ -53,11 +49,6 @@ public final class BedrockSimulator implements AutoCloseable {
     /** Starts a simulator that accepts {@link #TEST_ACCESS_KEY_ID} / {@link #TEST_SECRET_ACCESS_KEY}. */
     public static BedrockSimulator start() {
         return start(TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY);
-    }
-
-    /** Where the simulator listens, e.g. {@code http://127.0.0.1:41234}; pass it to {@code endpointOverride}. */
-    public URI baseUrl() {
-        return server.baseUrl();
     }
 
     /** Also accepts requests signed with this key pair (session tokens are accepted if they are signed). */
@@ -78,50 +69,6 @@ public final class BedrockSimulator implements AutoCloseable {
     /** Turns Bedrock's request-body validation on (the default) or off. */
     public void setBodyValidation(boolean enabled) {
         bodyValidation = enabled;
-    }
-
-    /**
-     * The oldest request not yet taken, waiting up to ten seconds for one.
-     *
-     * @throws IllegalStateException if no request arrives in time
-     */
-    public RecordedRequest takeRequest() {
-        RecordedRequest request = journal.take(TAKE_TIMEOUT);
-        if (request == null) {
-            throw new IllegalStateException("no request reached the Bedrock simulator within " + TAKE_TIMEOUT);
-        }
-        return request;
-    }
-
-    /** The oldest request not yet taken, waiting up to {@code timeout}; {@code null} if none arrives in time. */
-    public RecordedRequest takeRequest(Duration timeout) {
-        return journal.take(timeout);
-    }
-
-    /** How many requests have arrived so far, on any route. */
-    public int requestCount() {
-        return journal.count();
-    }
-
-    /** How many replies have been delivered completely, or up to a scripted disconnect. Hanging ones never count. */
-    public int finishedReplyCount() {
-        return server.finishedReplyCount();
-    }
-
-    /** Waits until {@link #finishedReplyCount()} reaches {@code count}; {@code false} if {@code timeout} passed. */
-    public boolean awaitFinishedReplies(int count, Duration timeout) throws InterruptedException {
-        return server.awaitFinishedReplies(count, timeout);
-    }
-
-    /** Closes the connections of all requests held by {@link BedrockReply#hang()}. */
-    public void releaseHangs() {
-        server.releaseParked();
-    }
-
-    /** Stops the server, cutting any streams in progress and any hanging requests. */
-    @Override
-    public void close() {
-        server.close();
     }
 
     /**
@@ -152,7 +99,8 @@ public final class BedrockSimulator implements AutoCloseable {
         Responses.send(exchange, 200, "application/json", Map.of("x-amzn-RequestId", Ids.awsRequestId()), answer);
     }
 
-    private void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
+    @Override
+    void handle(HttpServerExchange exchange, byte[] body) throws IOException, InterruptedException {
         long receivedAt = System.nanoTime();
         String rawPath = exchange.getRequestURI();
         BedrockRoute route = BedrockRoute.match(exchange.getRequestMethod().toString(), rawPath);

@@ -1,7 +1,6 @@
 package dev.spillway.engine.provider.bedrock;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spillway.engine.json.Json;
+import dev.spillway.engine.upstream.AnthropicErrors;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,14 +22,6 @@ public record AnthropicError(int status, String type, String message, Optional<D
      * {@code request_id} member is left out when {@code requestId} is null.
      */
     public byte[] toJson(String requestId) {
-        ObjectNode body = Json.object();
-        body.put("type", "error");
-        ObjectNode error = body.putObject("error");
-        error.put("type", type);
-        error.put("message", message);
-        if (requestId != null) {
-            body.put("request_id", requestId);
-        }
-        return Json.bytes(body);
+        return AnthropicErrors.body(type, message, requestId);
     }
 }
