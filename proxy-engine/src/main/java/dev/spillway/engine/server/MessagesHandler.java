@@ -23,10 +23,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,11 +118,14 @@ final class MessagesHandler implements HttpHandler {
         }
 
         RequestHeaders headers() {
-            Map<String, List<String>> copy = new LinkedHashMap<>();
+            RequestHeaders.Builder headers = RequestHeaders.builder();
             for (HeaderValues values : exchange.getRequestHeaders()) {
-                copy.put(values.getHeaderName().toString(), new ArrayList<>(values));
+                String name = values.getHeaderName().toString();
+                for (String value : values) {
+                    headers.add(name, value);
+                }
             }
-            return RequestHeaders.of(copy);
+            return headers.build();
         }
 
         /** The body, or null after answering 413 / 400. */
@@ -176,7 +175,7 @@ final class MessagesHandler implements HttpHandler {
             HeaderMap out = exchange.getResponseHeaders();
             response.headers().forEach((name, values) -> {
                 if (!name.startsWith("x-spillway-internal")) {
-                    out.putAll(new HttpString(name), values);
+                    out.putAll(HeaderNames.of(name), values);
                 }
             });
             if (!out.contains("request-id")) {

@@ -27,6 +27,24 @@ public final class RequestHeaders {
         return new RequestHeaders(Collections.unmodifiableMap(copy));
     }
 
+    /** Collects headers one value at a time, in one pass and without intermediate copies. */
+    public static final class Builder {
+        private final TreeMap<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+        public Builder add(String name, String value) {
+            values.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(value);
+            return this;
+        }
+
+        public RequestHeaders build() {
+            return new RequestHeaders(Collections.unmodifiableMap(values));
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
     public Optional<String> first(String name) {
         List<String> list = values.get(name);
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));

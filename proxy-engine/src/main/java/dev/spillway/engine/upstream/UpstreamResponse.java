@@ -2,6 +2,7 @@ package dev.spillway.engine.upstream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +28,17 @@ public final class UpstreamResponse {
     private UpstreamResponse(int status, Map<String, List<String>> headers, byte[] body, ChunkSource stream,
             byte[] firstChunk, boolean needsKeepAlive) {
         this.status = status;
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-        this.headers = copy;
+        this.headers = Collections.unmodifiableMap(lowerCaseCopy(headers));
         this.body = body;
         this.stream = stream;
         this.firstChunk = firstChunk;
         this.needsKeepAlive = needsKeepAlive;
+    }
+
+    private static Map<String, List<String>> lowerCaseCopy(Map<String, List<String>> headers) {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), values));
+        return copy;
     }
 
     public static UpstreamResponse complete(int status, Map<String, List<String>> headers, byte[] body) {

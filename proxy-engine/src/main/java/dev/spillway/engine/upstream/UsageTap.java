@@ -18,24 +18,31 @@ public final class UsageTap {
 
     private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
 
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream(0);
     private long input;
     private long output;
     private long cacheRead;
     private long cacheWrite;
 
-    /** Feeds the next bytes of an SSE stream. */
+    /** Feeds the next bytes of an SSE stream. Lines are read in place; only a line split across chunks is copied. */
     public void onStreamBytes(byte[] bytes) {
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                line.write(bytes, start, i - start);
-                onLine(line.toByteArray());
-                line.reset();
+                if (partial.size() > 0) {
+                    partial.write(bytes, start, i - start);
+                    byte[] line = partial.toByteArray();
+                    partial.reset();
+                    onLine(line, 0, line.length);
+                } else {
+                    onLine(bytes, start, i);
+                }
                 start = i + 1;
             }
         }
-        line.write(bytes, start, bytes.length - start);
+        if (start < bytes.length) {
+            partial.write(bytes, start, bytes.length - start);
+        }
     }
 
     /** Reads a complete (non-streamed) message: only its top-level {@code usage} object is parsed. */
@@ -62,12 +69,13 @@ public final class UsageTap {
         return new RequestEvent.Usage(input, output, cacheRead, cacheWrite);
     }
 
-    private void onLine(byte[] bytes) {
-        if (bytes.length < 6 || bytes[0] != 'd' || !contains(bytes, USAGE)) {
+    /** One line, {@code bytes[from, to)}; only {@code data:} lines that mention usage are parsed. */
+    private void onLine(byte[] bytes, int from, int to) {
+        if (to - from < 6 || bytes[from] != 'd' || !contains(bytes, from, to, USAGE)) {
             return;
         }
         try {
-            JsonNode event = Json.MAPPER.readTree(bytes, 5, bytes.length - 5);
+            JsonNode event = Json.MAPPER.readTree(bytes, from + 5, to - from - 5);
             switch (event.path("type").asText()) {
                 case "message_start" -> absorb(event.path("message").path("usage"));
                 case "message_delta" -> absorb(event.path("usage"));
@@ -88,9 +96,9 @@ public final class UsageTap {
         cacheWrite = usage.path("cache_creation_input_tokens").asLong(cacheWrite);
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle) {
+    private static boolean contains(byte[] haystack, int from, int to, byte[] needle) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = from; i <= to - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

@@ -33,7 +33,7 @@ public final class ProxyLatencyBenchmark {
     private static final byte[] STREAM = body(true);
 
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);

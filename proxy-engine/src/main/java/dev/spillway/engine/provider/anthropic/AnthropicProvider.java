@@ -41,12 +41,14 @@ public final class AnthropicProvider implements Provider {
 
     private final OkHttpClient shared;
     private final HttpUrl base;
+    private final String apiBase;
     private final Optional<String> apiKey;
     private final Map<Duration, OkHttpClient> byTimeout = new ConcurrentHashMap<>();
 
     public AnthropicProvider(OkHttpClient shared, Optional<URI> apiBase, Optional<String> apiKey) {
         this.shared = shared;
         this.base = HttpUrl.get(apiBase.orElse(DEFAULT_BASE).toString().replaceAll("/+$", ""));
+        this.apiBase = base.toString().replaceAll("/+$", "");
         this.apiKey = apiKey;
     }
 
@@ -57,7 +59,7 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public String apiBase() {
-        return base.toString().replaceAll("/+$", "");
+        return apiBase;
     }
 
     @Override
@@ -107,7 +109,7 @@ public final class AnthropicProvider implements Provider {
 
     private static UpstreamResponse toUpstreamResponse(Call call, Response response, boolean streaming,
             Duration idleTimeout) throws IOException {
-        var headers = UpstreamHeaders.relayable(response.headers().toMultimap());
+        var headers = UpstreamHeaders.relayable(response.headers());
         ResponseBody body = response.body();
         if (response.code() == 200 && streaming) {
             return UpstreamResponse.streaming(200, headers, new SocketChunkSource(call, body, idleTimeout), false);

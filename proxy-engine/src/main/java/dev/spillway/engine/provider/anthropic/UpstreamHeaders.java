@@ -4,13 +4,14 @@ import dev.spillway.engine.request.CallerCredential;
 import dev.spillway.engine.upstream.RequestHeaders;
 import okhttp3.Request;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
+import okhttp3.Headers;
 
 /** Which headers cross the proxy on the Anthropic path, and how the credential is set. */
 final class UpstreamHeaders {
@@ -71,11 +72,15 @@ final class UpstreamHeaders {
                 .anyMatch(v -> v.trim().equals(beta));
     }
 
-    static Map<String, List<String>> relayable(Map<String, List<String>> upstream) {
-        return upstream.entrySet().stream()
-                .filter(e -> !e.getKey().startsWith(":"))
-                .filter(e -> !NOT_RELAYED.contains(e.getKey().toLowerCase(Locale.ROOT)))
-                .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
-                        (a, b) -> a, LinkedHashMap::new));
+    /** The answer's headers worth relaying, names in lower case (OkHttp keeps them in order, repeats included). */
+    static Map<String, List<String>> relayable(Headers upstream) {
+        Map<String, List<String>> relayed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0, n = upstream.size(); i < n; i++) {
+            String name = upstream.name(i).toLowerCase(Locale.ROOT);
+            if (!NOT_RELAYED.contains(name) && !name.startsWith(":")) {
+                relayed.computeIfAbsent(name, k -> new ArrayList<>(1)).add(upstream.value(i));
+            }
+        }
+        return relayed;
     }
 }
