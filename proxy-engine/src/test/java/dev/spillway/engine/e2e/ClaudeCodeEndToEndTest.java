@@ -41,7 +41,7 @@ class ClaudeCodeEndToEndTest {
         fixture.anthropic.setDefaultReply(AnthropicReply.text("Hello through Spillway"));
 
         ClaudeCodeCli.Result result = claude.print("hi", fixture.baseUrl(),
-                Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY), home, Duration.ofSeconds(120));
+                Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY), home, Duration.ofSeconds(60));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("Hello through Spillway");
@@ -59,13 +59,47 @@ class ClaudeCodeEndToEndTest {
         fixture.bedrock.setDefaultReply(BedrockReply.text("Hello from Bedrock"));
 
         ClaudeCodeCli.Result result = claude.print("hi", fixture.baseUrl(),
-                Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY), home, Duration.ofSeconds(120));
+                Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY), home, Duration.ofSeconds(60));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("Hello from Bedrock");
         RecordedRequest toBedrock = fixture.bedrock.takeRequest(Duration.ofSeconds(5));
         assertThat(toBedrock.bodyJson().get("anthropic_version").asText()).isEqualTo("bedrock-2023-05-31");
         assertThat(toBedrock.bodyJson().toString()).doesNotContain("oauth-2025-04-20");
+    }
+
+    @Test
+    void aClaudeLoginTokenReachesAnthropicAsABearerTokenWithTheOauthBeta() throws Exception {
+        String token = "sk-ant-oat01-spillway-test-subscription-token";
+        fixture.anthropic.requireApiKey(token);
+        fixture.anthropic.setDefaultReply(AnthropicReply.text("Hello, subscriber"));
+
+        ClaudeCodeCli.Result result = claude.print("hi", fixture.baseUrl(),
+                Map.of("CLAUDE_CODE_OAUTH_TOKEN", token), home, Duration.ofSeconds(60));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("Hello, subscriber");
+        RecordedRequest inference = firstInference();
+        assertThat(inference.header("authorization")).isEqualTo("Bearer " + token);
+        assertThat(String.join(",", inference.headerValues("anthropic-beta"))).contains("oauth-2025-04-20");
+    }
+
+    @Test
+    void aProxyKeyInCustomHeadersLetsClaudeCodeThroughAMasterKeyedSpillway() throws Exception {
+        try (GatewayFixture keyed = new GatewayFixture(o -> o,
+                "general_settings:\n  master_key: sk-spillway-e2e-master\n  allow_client_credentials: false\n")) {
+            keyed.anthropic.setDefaultReply(AnthropicReply.text("Hello, key holder"));
+
+            ClaudeCodeCli.Result admitted = claude.print("hi", keyed.baseUrl(),
+                    Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY,
+                            "ANTHROPIC_CUSTOM_HEADERS", "x-spillway-key: sk-spillway-e2e-master"),
+                    home, Duration.ofSeconds(60));
+
+            RecordedRequest inference = keyed.anthropic.takeRequest(Duration.ofSeconds(5));
+            assertThat(inference.headerNames()).doesNotContain("x-spillway-key");
+            assertThat(admitted.exitCode()).as(admitted.stderr()).isZero();
+            assertThat(admitted.stdout()).contains("Hello, key holder");
+        }
     }
 
     private RecordedRequest firstInference() {

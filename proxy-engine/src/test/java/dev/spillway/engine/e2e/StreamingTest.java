@@ -95,6 +95,17 @@ class StreamingTest {
     }
 
     @Test
+    void aBedrockStreamCutOffMidwayEndsWithAnErrorEventNotASilentSuccess() throws Exception {
+        fixture.anthropic.enqueue(AnthropicReply.rateLimited(30));
+        fixture.bedrock.enqueue(BedrockReply.text("a long answer from bedrock").disconnectAfterEvents(3));
+
+        String sse = new String(openStream().body().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(eventNames(sse)).startsWith("message_start").endsWith("error").doesNotContain("message_stop");
+        assertThat(sse).contains("connection lost");
+    }
+
+    @Test
     void theGatewayEndsAStreamWhoseUpstreamGoesSilentForTooLong() throws Exception {
         try (GatewayFixture strict = new GatewayFixture(options -> options
                 .withKeepAliveInterval(Duration.ofMillis(50))
