@@ -156,12 +156,12 @@ public final class ProxyLatencyBenchmark {
         long[] proxy = samples[1].clone();
         Arrays.sort(direct);
         Arrays.sort(proxy);
-        double d50 = percentile(direct, 50);
-        double d99 = percentile(direct, 99);
-        double p50 = percentile(proxy, 50);
-        double p99 = percentile(proxy, 99);
-        System.out.printf("%-32s direct p50 %.3f ms  p99 %.3f ms | via Spillway p50 %.3f ms  p99 %.3f ms | "
-                + "added p50 %.3f ms  p99 %.3f ms%n", label, d50, d99, p50, p99, p50 - d50, p99 - d99);
+        System.out.printf("%s%n", label);
+        for (int p : new int[] {50, 90, 99}) {
+            double d = percentile(direct, p);
+            double v = percentile(proxy, p);
+            System.out.printf("  p%-3d direct %.3f ms | via Spillway %.3f ms | added %.3f ms%n", p, d, v, v - d);
+        }
     }
 
     private static double percentile(long[] sorted, int p) {
