@@ -1,10 +1,12 @@
 package dev.spillway.engine;
 
 import dev.spillway.engine.config.ConfigException;
+import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.pipeline.CallUpstreamInterceptor;
+import dev.spillway.engine.pipeline.DialectInterceptor;
 import dev.spillway.engine.pipeline.FallbackInterceptor;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.pipeline.RetryInterceptor;
@@ -12,6 +14,7 @@ import dev.spillway.engine.provider.Provider;
 import dev.spillway.engine.provider.Providers;
 import dev.spillway.engine.routing.Cooldowns;
 import dev.spillway.engine.routing.Deployment;
+import dev.spillway.engine.routing.LoadBalancer;
 import dev.spillway.engine.routing.RouteTable;
 import dev.spillway.engine.routing.Ticker;
 import dev.spillway.engine.server.GatewayServer;
@@ -19,7 +22,7 @@ import dev.spillway.engine.server.ServerSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,15 +75,17 @@ public final class Spillway implements AutoCloseable {
             RouteTable routes = new RouteTable(deployments(config, providers), config.router().fallbacks());
             Cooldowns cooldowns = new Cooldowns(Ticker.system(), config.router().allowedFails(),
                     config.router().cooldownTime());
+            LoadBalancer balancer = LoadBalancer.create(config.router().routingStrategy());
             Pipeline pipeline = new Pipeline(List.of(
                     new FallbackInterceptor(routes),
-                    new RetryInterceptor(config.router(), cooldowns),
+                    new RetryInterceptor(config.router(), cooldowns, balancer),
+                    new DialectInterceptor(),
                     new CallUpstreamInterceptor(config.router().timeout(), options.streamIdleTimeout())));
             ServerSettings settings = new ServerSettings(options.host(), options.port(),
                     config.general().masterKey(), config.general().allowClientCredentials().orElse(loopback),
                     config.general().allowedOrigins(), options.keepAliveInterval(), options.streamIdleTimeout(),
                     version());
-            GatewayServer server = GatewayServer.start(settings, routes, pipeline, cooldowns, events);
+            GatewayServer server = GatewayServer.start(settings, routes, pipeline, cooldowns, balancer, events);
             return new Spillway(options, providers, events, server, routes);
         } catch (RuntimeException e) {
             providers.close();
@@ -89,19 +94,16 @@ public final class Spillway implements AutoCloseable {
     }
 
     private static List<Deployment> deployments(SpillwayConfig config, Providers providers) {
+        String source = config.source().map(Object::toString).orElse(ConfigLoader.DEFAULT_CONFIG_NAME);
         List<Deployment> deployments = new ArrayList<>();
-        for (DeploymentConfig d : config.deployments()) {
-            Optional<Provider> provider = providers.create(d);
-            if (provider.isPresent()) {
-                deployments.add(new Deployment(d, provider.get()));
-            } else {
-                log.warn("Model group {}: provider '{}' is not supported by this version of Spillway; deployment {} "
-                        + "is skipped (supported: {})", d.modelName(), d.provider(), d.id(), Providers.SUPPORTED);
-            }
-        }
-        if (deployments.isEmpty()) {
-            throw new ConfigException("No deployment in the configuration can be served (supported providers: "
-                    + Providers.SUPPORTED + ").");
+        for (int i = 0; i < config.deployments().size(); i++) {
+            DeploymentConfig d = config.deployments().get(i);
+            int index = i;
+            Provider provider = providers.create(d).orElseThrow(() -> new ConfigException(source + ": model_list["
+                    + index + "].litellm_params.model: provider '" + d.provider()
+                    + "' is not supported by Spillway (supported: " + String.join(", ", new TreeSet<>(Providers.SUPPORTED))
+                    + "); for another OpenAI-compatible server use openai/<model> with api_base."));
+            deployments.add(new Deployment(d, provider));
         }
         return deployments;
     }

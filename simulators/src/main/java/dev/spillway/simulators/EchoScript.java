@@ -2,7 +2,7 @@ package dev.spillway.simulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The default answer of both simulators: a text message that quotes the last user message back. */
+/** The default answer of every simulator: a text message that quotes the last user message back. */
 final class EchoScript {
 
     static final String GREETING = "Hello from the Spillway simulator.";
@@ -12,8 +12,20 @@ final class EchoScript {
 
     /** {@code "Echo: <last user text>"}, or a greeting when the request has no user text. */
     static MessageScript forRequest(JsonNode body) {
-        String userText = lastUserText(body);
-        return MessageScript.text(userText.isEmpty() ? GREETING : "Echo: " + userText);
+        return MessageScript.text(replyText(body));
+    }
+
+    /**
+     * The echo text for a body with a {@code messages} array (Anthropic or OpenAI chat): {@code "Echo: <last user
+     * text>"}, or a greeting when there is no user text.
+     */
+    static String replyText(JsonNode body) {
+        return quote(lastUserText(body));
+    }
+
+    /** {@code "Echo: <text>"}, or the greeting for an empty text. */
+    static String quote(String userText) {
+        return userText.isEmpty() ? GREETING : "Echo: " + userText;
     }
 
     private static String lastUserText(JsonNode body) {

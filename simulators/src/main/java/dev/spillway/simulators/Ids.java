@@ -31,6 +31,31 @@ final class Ids {
         return UUID.randomUUID().toString();
     }
 
+    /** An OpenAI chat completion id, {@code chatcmpl-} followed by 29 base62 characters. */
+    static String chatCompletionId() {
+        return "chatcmpl-" + base62(29);
+    }
+
+    /** An OpenAI legacy text completion id, {@code cmpl-} followed by 29 base62 characters. */
+    static String textCompletionId() {
+        return "cmpl-" + base62(29);
+    }
+
+    /** An OpenAI tool call id, {@code call_} followed by 24 base62 characters. */
+    static String toolCallId() {
+        return "call_" + base62(24);
+    }
+
+    /** An OpenAI request id, as sent in the {@code x-request-id} header: {@code req_} and 32 hex digits. */
+    static String openAiRequestId() {
+        return "req_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A {@code system_fingerprint}: {@code fp_} and 10 hex digits. */
+    static String systemFingerprint() {
+        return "fp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
     private static String base62(int length) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder id = new StringBuilder(length);

@@ -117,7 +117,7 @@ public final class RecordedRequest {
     }
 
     /**
-     * The model: the body's {@code model} field on Anthropic, the URL-decoded path segment on Bedrock
+     * The model: the body's {@code model} field on Anthropic and OpenAI, the URL-decoded path segment on Bedrock
      * (e.g. {@code us.anthropic.claude-sonnet-4-5-20250929-v1:0}); {@code null} if there was none.
      */
     public String modelId() {

@@ -3,6 +3,7 @@ package dev.spillway.engine.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code router_settings}, with the values {@code litellm_settings} may also carry
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param cooldownTime how long a failing deployment is skipped (default 60 s)
  * @param retryAfter minimum wait before a retry (default 0)
  * @param retryPolicy per error class retries, e.g. {@code RateLimitErrorRetries → 0}; keys as in LiteLLM
+ * @param routingStrategy how a group orders its deployments for each request ({@code routing_strategy}, default
+ *     {@code simple-shuffle})
  */
 public record RouterSettings(
         Map<String, List<String>> fallbacks,
@@ -25,15 +28,17 @@ public record RouterSettings(
         int allowedFails,
         Duration cooldownTime,
         Duration retryAfter,
-        Map<String, Integer> retryPolicy) {
+        Map<String, Integer> retryPolicy,
+        RoutingStrategy routingStrategy) {
 
     public RouterSettings {
         fallbacks = Map.copyOf(fallbacks);
         retryPolicy = Map.copyOf(retryPolicy);
+        Objects.requireNonNull(routingStrategy, "routingStrategy");
     }
 
     public static RouterSettings defaults() {
         return new RouterSettings(Map.of(), 2, Duration.ofSeconds(600), 0, Duration.ofSeconds(60), Duration.ZERO,
-                Map.of());
+                Map.of(), RoutingStrategy.SIMPLE_SHUFFLE);
     }
 }

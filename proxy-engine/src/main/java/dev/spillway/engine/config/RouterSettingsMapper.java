@@ -17,8 +17,8 @@ final class RouterSettingsMapper {
 
     private static final SectionKeys ROUTER_KEYS = new SectionKeys(
             Set.of("fallbacks", "num_retries", "timeout", "allowed_fails", "cooldown_time", "retry_after",
-                    "retry_policy", "disable_cooldowns"),
-            Set.of("routing_strategy", "routing_strategy_args", "model_group_alias", "context_window_fallbacks",
+                    "retry_policy", "disable_cooldowns", "routing_strategy"),
+            Set.of("routing_strategy_args", "model_group_alias", "context_window_fallbacks",
                     "content_policy_fallbacks", "default_fallbacks", "enable_pre_call_checks", "stream_timeout",
                     "max_fallbacks", "allowed_fails_policy", "model_group_retry_policy", "cache_responses",
                     "cache_kwargs", "caching_groups", "client_ttl", "polling_interval", "default_litellm_params",
@@ -84,9 +84,20 @@ final class RouterSettingsMapper {
             cooldownTime = Duration.ZERO;
         }
         Duration retryAfter = router.get("retry_after").optionalSeconds(true).orElse(defaults.retryAfter());
+        RoutingStrategy strategy = routingStrategy(router.get("routing_strategy")).orElse(defaults.routingStrategy());
 
         return new RouterSettings(fallbacks, numRetries, timeout, allowedFails, cooldownTime, retryAfter,
-                retryPolicy);
+                retryPolicy, strategy);
+    }
+
+    private static Optional<RoutingStrategy> routingStrategy(ConfigNode node) {
+        Optional<String> name = node.optionalString().map(String::trim);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(RoutingStrategy.fromConfigName(name.get()).orElseThrow(() -> node.error(
+                "expected one of " + String.join(", ", RoutingStrategy.configNames()) + ", found "
+                        + node.shownValue())));
     }
 
     private static Map<String, Integer> retryPolicy(ConfigNode node) {

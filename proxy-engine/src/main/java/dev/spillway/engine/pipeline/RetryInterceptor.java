@@ -6,10 +6,14 @@ import dev.spillway.engine.routing.Cooldowns;
 import dev.spillway.engine.routing.Deployment;
 import dev.spillway.engine.routing.FailureKind;
 import dev.spillway.engine.routing.GroupMatch;
+import dev.spillway.engine.routing.Limit;
+import dev.spillway.engine.routing.LimitReached;
+import dev.spillway.engine.routing.LoadBalancer;
 import dev.spillway.engine.upstream.AnthropicErrors;
 import dev.spillway.engine.upstream.UpstreamResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one model group: picks a deployment that is not cooling down, and on failure retries (another deployment
- * at once if there is one, else the same one after a backoff) as {@code num_retries} and {@code retry_policy} allow.
- * Rate limits are not retried unless {@code RateLimitErrorRetries} asks: the next model group is the better bet.
- * Failures count towards the deployment's cooldown.
+ * Serves one model group: asks the {@link LoadBalancer} for the order of its usable deployments (not cooling down,
+ * able to serve the caller, under their {@code rpm} / {@code tpm}), calls the first and on failure retries (the next
+ * deployment at once if there is one, else the same one after a backoff) as {@code num_retries} and
+ * {@code retry_policy} allow. A rate limit moves on to each of the group's other deployments once (another key may
+ * have quota left), then to the next model group, unless {@code RateLimitErrorRetries} says otherwise; it is never
+ * retried on the same deployment by default. Failures count towards the deployment's cooldown.
  */
 public final class RetryInterceptor implements Interceptor {
 
@@ -31,10 +37,12 @@ public final class RetryInterceptor implements Interceptor {
 
     private final RouterSettings settings;
     private final Cooldowns cooldowns;
+    private final LoadBalancer balancer;
 
-    public RetryInterceptor(RouterSettings settings, Cooldowns cooldowns) {
+    public RetryInterceptor(RouterSettings settings, Cooldowns cooldowns, LoadBalancer balancer) {
         this.settings = settings;
         this.cooldowns = cooldowns;
+        this.balancer = balancer;
     }
 
     @Override
@@ -42,15 +50,32 @@ public final class RetryInterceptor implements Interceptor {
         RoutedCall call = chain.call();
         GroupMatch target = call.target();
         List<Deployment> usable = usableDeployments(call);
-        if (usable.isEmpty()) {
-            return noDeploymentAnswer(call).withHeader(FailureKind.UNAVAILABLE_HEADER, "true");
-        }
+        LoadBalancer.Plan plan = balancer.plan(usable);
+        List<Deployment> order = plan.order();
         UpstreamResponse last = null;
         int retries = 0;
-        for (int attempt = 0; ; attempt++) {
-            Deployment deployment = usable.get(attempt % usable.size());
-            UpstreamResponse response = chain.proceed(call.withDeployment(deployment));
+        int next = 0;
+        while (true) {
+            int chosen = startNext(order, next);
+            if (chosen < 0) {
+                if (last != null) {
+                    return last;
+                }
+                return noDeploymentAnswer(call, order.isEmpty() ? plan.limitReached() : limitReachedMeanwhile(order))
+                        .withHeader(FailureKind.UNAVAILABLE_HEADER, "true");
+            }
+            Deployment deployment = order.get(chosen);
+            next = chosen + 1;
+            long startedAt = balancer.now();
+            UpstreamResponse response;
+            try {
+                response = chain.proceed(call.withDeployment(deployment));
+            } catch (InterruptedException | RuntimeException | Error e) {
+                balancer.abandoned(deployment);
+                throw e;
+            }
             FailureKind kind = FailureKind.of(response);
+            balancer.answered(deployment, startedAt, kind, response.isStreaming());
             if (kind == FailureKind.NONE) {
                 cooldowns.recordSuccess(deployment.id());
                 return response;
@@ -60,15 +85,40 @@ public final class RetryInterceptor implements Interceptor {
                 log.info("Deployment {} of model group {} cools down after HTTP {}", deployment.id(),
                         target.group().name(), response.status());
             }
-            if (!kind.fallsBack() || retries >= allowedRetries(kind)) {
+            if (!kind.fallsBack() || retries >= allowedRetries(kind, order.size())) {
                 return last;
             }
-            if (usable.size() == 1) {
+            if (order.size() == 1) {
                 TimeUnit.MILLISECONDS.sleep(backoffMillis(retries, response.retryAfter()));
             }
             retries++;
             call.trace().countRetry();
         }
+    }
+
+    /**
+     * Starts the first deployment from position {@code from} on (cycling through {@code order}) that is still under
+     * its limits.
+     *
+     * @return its index in {@code order}, or -1 if none is (or the order is empty)
+     */
+    private int startNext(List<Deployment> order, int from) {
+        for (int i = 0; i < order.size(); i++) {
+            int index = (from + i) % order.size();
+            if (balancer.tryStart(order.get(index))) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Every planned deployment reached a limit between planning and starting (concurrent requests took the last
+     * places). In the unlikely case that one freed up again since, the client is asked to come back in a second.
+     */
+    private Optional<LimitReached> limitReachedMeanwhile(List<Deployment> order) {
+        return balancer.plan(order).limitReached()
+                .or(() -> Optional.of(new LimitReached(EnumSet.of(Limit.RPM), Duration.ofSeconds(1))));
     }
 
     private List<Deployment> usableDeployments(RoutedCall call) {
@@ -83,12 +133,16 @@ public final class RetryInterceptor implements Interceptor {
         return usable;
     }
 
-    private int allowedRetries(FailureKind kind) {
+    /**
+     * A rate limit moves on to each other deployment of the group once (another key may still have quota: key
+     * rotation), then to the next group, unless {@code RateLimitErrorRetries} says otherwise.
+     */
+    private int allowedRetries(FailureKind kind, int deployments) {
         Integer policy = settings.retryPolicy().get(kind.retryPolicyKey());
         if (policy != null) {
             return policy;
         }
-        return kind == FailureKind.RATE_LIMIT ? 0 : settings.numRetries();
+        return kind == FailureKind.RATE_LIMIT ? deployments - 1 : settings.numRetries();
     }
 
     private long backoffMillis(int retry, Optional<Duration> retryAfter) {
@@ -98,24 +152,40 @@ public final class RetryInterceptor implements Interceptor {
         return Math.max(jittered, Math.min(floor, MAX_BACKOFF_MILLIS));
     }
 
-    /** Every deployment of the group is cooling down, or none can serve this caller. */
-    private UpstreamResponse noDeploymentAnswer(RoutedCall call) {
+    /**
+     * No deployment of the group can be called: every one is at its {@code rpm} / {@code tpm}, cooling down, or
+     * unable to serve this caller. The first two are a 429 with the wait until the first deployment frees up.
+     */
+    private UpstreamResponse noDeploymentAnswer(RoutedCall call, Optional<LimitReached> limitReached) {
         String group = call.target().group().name();
-        Optional<Duration> soonest = call.target().group().deployments().stream()
+        Optional<Duration> cooling = call.target().group().deployments().stream()
                 .map(d -> cooldowns.remaining(d.id()))
                 .flatMap(Optional::stream)
                 .min(Duration::compareTo);
-        if (soonest.isPresent()) {
-            long seconds = Math.max(1, (soonest.get().toMillis() + 999) / 1000);
+        if (limitReached.isPresent()) {
+            Duration wait = cooling.filter(c -> c.compareTo(limitReached.get().freeIn()) < 0)
+                    .orElse(limitReached.get().freeIn());
+            return AnthropicErrors.response(429, "rate_limit_error",
+                    "Every deployment of model group '" + group + "' is at its " + limitReached.get().describe()
+                            + (cooling.isPresent() ? " or cooling down" : "") + "; try again in " + seconds(wait)
+                            + " s.",
+                    call.request().requestId(), Optional.of(wait));
+        }
+        if (cooling.isPresent()) {
             return AnthropicErrors.response(429, "rate_limit_error",
                     "Every deployment of model group '" + group + "' is cooling down after rate limits or errors; "
-                            + "try again in " + seconds + " s.",
-                    call.request().requestId(), soonest);
+                            + "try again in " + seconds(cooling.get()) + " s.",
+                    call.request().requestId(), cooling);
         }
         return AnthropicErrors.response(401, "authentication_error",
                 "Model group '" + group + "' has no credential for this request: send your Anthropic API key "
                         + "(x-api-key) or Claude login token (Authorization: Bearer), or set api_key for the "
                         + "deployment in the Spillway config.",
                 call.request().requestId(), Optional.empty());
+    }
+
+    /** Whole seconds, rounded up, at least 1: as the {@code retry-after} header says it. */
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -19,6 +19,11 @@ public record RoutedCall(ClientRequest request, GroupMatch target, Optional<Depl
         return new RoutedCall(request, newTarget, Optional.empty(), trace);
     }
 
+    /** The same call carrying another request (e.g. translated for the chosen upstream). */
+    public RoutedCall withRequest(ClientRequest newRequest) {
+        return new RoutedCall(newRequest, target, deployment, trace);
+    }
+
     public RoutedCall withDeployment(Deployment chosen) {
         return new RoutedCall(request, target, Optional.of(chosen), trace);
     }

@@ -1,5 +1,6 @@
 package dev.spillway.engine.provider;
 
+import dev.spillway.engine.request.Dialect;
 import dev.spillway.engine.upstream.UpstreamResponse;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,6 +14,11 @@ public interface Provider extends AutoCloseable {
 
     /** The provider kind as shown to users and in the {@code x-spillway-provider} header, e.g. {@code bedrock}. */
     String name();
+
+    /** The dialect the upstream speaks; the gateway translates requests in the other one. */
+    default Dialect dialect() {
+        return Dialect.ANTHROPIC;
+    }
 
     /** The base URL shown in {@code x-litellm-model-api-base}. */
     String apiBase();

@@ -4,6 +4,10 @@ import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.provider.anthropic.AnthropicProvider;
 import dev.spillway.engine.provider.bedrock.BedrockClients;
 import dev.spillway.engine.provider.bedrock.BedrockProvider;
+import dev.spillway.engine.provider.openai.OpenAiCompatibleKind;
+import dev.spillway.engine.provider.openai.OpenAiCompatibleProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +19,8 @@ import okhttp3.OkHttpClient;
 public final class Providers implements AutoCloseable {
 
     /** Provider prefixes this version can call. */
-    public static final Set<String> SUPPORTED = Set.of("anthropic", "bedrock");
+    public static final Set<String> SUPPORTED = Set.of("anthropic", "bedrock", "openai", "openrouter", "groq",
+            "deepseek", "ollama");
 
     private final OkHttpClient http = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -32,8 +37,23 @@ public final class Providers implements AutoCloseable {
         return switch (deployment.provider()) {
             case "anthropic" -> Optional.of(new AnthropicProvider(http, deployment.apiBase(), deployment.apiKey()));
             case "bedrock" -> Optional.of(new BedrockProvider(bedrock, deployment));
-            default -> Optional.empty();
+            default -> OpenAiCompatibleKind.forPrefix(deployment.provider()).map(kind -> new OpenAiCompatibleProvider(
+                    http, kind, deployment.apiBase(), deployment.apiKey(), extraHeaders(deployment)));
         };
+    }
+
+    /** {@code litellm_params.extra_headers}: a map of header names to values, sent with every call. */
+    private static Map<String, String> extraHeaders(DeploymentConfig deployment) {
+        Object raw = deployment.extraParams().get("extra_headers");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (raw instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    headers.put(name.toString(), value.toString());
+                }
+            });
+        }
+        return headers;
     }
 
     @Override

@@ -41,6 +41,16 @@ public final class ClientRequest {
         return operation;
     }
 
+    /** The dialect the client speaks, and expects answers in. */
+    public Dialect dialect() {
+        return operation.dialect();
+    }
+
+    /** The same request as another operation with another body, e.g. translated for an upstream's dialect. */
+    public ClientRequest withBody(Operation newOperation, byte[] newBody, String newModel) {
+        return new ClientRequest(requestId, newOperation, query, headers, newBody, newModel, stream, credential);
+    }
+
     /** The query string without {@code ?}, empty if none (Claude Code sends {@code beta=true}). */
     public String query() {
         return query;

@@ -5,8 +5,22 @@ import dev.spillway.engine.provider.Provider;
 import java.time.Duration;
 import java.util.List;
 
-/** A configured deployment with its live provider. */
-public record Deployment(DeploymentConfig config, Provider provider) {
+/**
+ * A configured deployment with its live provider.
+ *
+ * @param routing its {@code weight}, {@code rpm}, {@code tpm} and {@code order}, read once from the config
+ */
+public record Deployment(DeploymentConfig config, Provider provider, RoutingParams routing) {
+
+    /**
+     * A deployment with the routing parameters of its config.
+     *
+     * @throws dev.spillway.engine.config.ConfigException if {@code weight}, {@code rpm}, {@code tpm} or {@code order}
+     *     is not a number in range
+     */
+    public Deployment(DeploymentConfig config, Provider provider) {
+        this(config, provider, RoutingParams.of(config));
+    }
 
     public String id() {
         return config.id();

@@ -3,9 +3,14 @@ package dev.spillway.engine.server;
 import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.routing.Cooldowns;
+import dev.spillway.engine.routing.LoadBalancer;
 import dev.spillway.engine.routing.RouteTable;
 
-/** What the HTTP handlers share: the routes, the pipeline, access rules, the relay and the event stream. */
-record GatewayContext(RouteTable routes, Pipeline pipeline, Cooldowns cooldowns, AccessGuard access,
+/**
+ * What the HTTP handlers share: the routes, the pipeline, cooldowns and load figures, access rules, the relay and the
+ * event stream.
+ */
+record GatewayContext(RouteTable routes, Pipeline pipeline, Cooldowns cooldowns, LoadBalancer balancer,
+        AccessGuard access,
         StreamRelay relay, RequestEvents events) {
 }

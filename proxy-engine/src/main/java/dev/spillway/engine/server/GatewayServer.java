@@ -4,6 +4,7 @@ import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.request.Operation;
 import dev.spillway.engine.routing.Cooldowns;
+import dev.spillway.engine.routing.LoadBalancer;
 import dev.spillway.engine.routing.RouteTable;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -45,17 +46,17 @@ public final class GatewayServer {
 
     /** Builds the handlers and starts listening. */
     public static GatewayServer start(ServerSettings settings, RouteTable routes, Pipeline pipeline,
-            Cooldowns cooldowns, RequestEvents events) {
+            Cooldowns cooldowns, LoadBalancer balancer, RequestEvents events) {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
                 settings.allowedOrigins(), allowedHosts(settings.host()));
         StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
-        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, access, relay, events);
+        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events);
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version()));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(WORKER_THREADS)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) MessagesHandler.MAX_BODY_BYTES + 1)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ProxyHandler.MAX_BODY_BYTES + 1)
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .setHandler(graceful)
                 .build();
@@ -87,9 +88,14 @@ public final class GatewayServer {
                 "No route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ".",
                 RequestIds.next());
         return Handlers.routing()
-                .post("/v1/messages", new MessagesHandler(Operation.MESSAGES, gateway))
-                .post("/v1/messages/count_tokens", new MessagesHandler(Operation.COUNT_TOKENS, gateway))
+                .post("/v1/messages", new ProxyHandler(Operation.MESSAGES, gateway))
+                .post("/v1/messages/count_tokens", new ProxyHandler(Operation.COUNT_TOKENS, gateway))
+                .post("/v1/chat/completions", new ProxyHandler(Operation.CHAT_COMPLETIONS, gateway))
+                .post("/chat/completions", new ProxyHandler(Operation.CHAT_COMPLETIONS, gateway))
+                .post("/v1/completions", new ProxyHandler(Operation.COMPLETIONS, gateway))
+                .post("/completions", new ProxyHandler(Operation.COMPLETIONS, gateway))
                 .get("/v1/models", access.protect(new ModelsHandler(gateway)))
+                .get("/models", access.protect(new ModelsHandler(gateway)))
                 .add(Methods.HEAD, "/api/hello", exchange -> exchange.setStatusCode(200))
                 .get("/api/hello", exchange -> exchange.setStatusCode(200))
                 .get("/health", access.protect(HealthHandlers.health(gateway)))

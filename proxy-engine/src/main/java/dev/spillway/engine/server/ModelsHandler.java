@@ -9,13 +9,14 @@ import io.undertow.server.HttpServerExchange;
 import java.util.List;
 
 /**
- * {@code GET /v1/models} in Anthropic's list shape (which Claude Code's gateway model discovery reads), plus the
- * OpenAI fields {@code object} and {@code owned_by}. Wildcard groups are not models one can pick, so only named
+ * {@code GET /v1/models} and {@code GET /models}: Anthropic's list shape (which Claude Code's gateway model discovery
+ * reads) and OpenAI's ({@code object}, {@code created}, {@code owned_by}) in one answer. Wildcard groups are not models one can pick, so only named
  * groups are listed.
  */
 final class ModelsHandler implements HttpHandler {
 
     private static final String CREATED_AT = "2025-01-01T00:00:00Z";
+    private static final long CREATED_EPOCH_SECONDS = 1_735_689_600L;
 
     private final GatewayContext gateway;
 
@@ -34,6 +35,7 @@ final class ModelsHandler implements HttpHandler {
                     .put("id", group.name())
                     .put("display_name", group.name())
                     .put("created_at", CREATED_AT)
+                    .put("created", CREATED_EPOCH_SECONDS)
                     .put("object", "model")
                     .put("owned_by", group.deployments().get(0).provider().name());
         }

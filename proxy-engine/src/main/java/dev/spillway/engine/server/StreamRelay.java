@@ -1,6 +1,5 @@
 package dev.spillway.engine.server;
 
-import dev.spillway.engine.upstream.AnthropicErrors;
 import dev.spillway.engine.upstream.ChunkSource;
 import dev.spillway.engine.upstream.ChunkStream;
 import dev.spillway.engine.upstream.UpstreamException;
@@ -8,7 +7,6 @@ import dev.spillway.engine.upstream.UpstreamResponse;
 import dev.spillway.engine.upstream.UsageTap;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +21,6 @@ import java.util.function.BooleanSupplier;
  */
 final class StreamRelay {
 
-    private static final byte[] PING = "event: ping\ndata: {\"type\": \"ping\"}\n\n".getBytes(StandardCharsets.UTF_8);
     private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** How a relay ended. */
@@ -45,7 +42,8 @@ final class StreamRelay {
     }
 
     /** Writes the stream's first chunk and everything after it; the caller has sent the headers. */
-    Outcome relay(UpstreamResponse response, OutputStream out, UsageTap tap) throws InterruptedException {
+    Outcome relay(UpstreamResponse response, OutputStream out, UsageTap tap, ClientFormat format)
+            throws InterruptedException {
         ChunkSource stream = response.stream();
         active.add(stream);
         try {
@@ -63,15 +61,15 @@ final class StreamRelay {
                     return new Outcome(false, Optional.empty());
                 } else if (mustStop.getAsBoolean()) {
                     stream.cancel();
-                    return endWithError(out, SHUTTING_DOWN);
+                    return endWithError(out, SHUTTING_DOWN, format);
                 } else if (signal instanceof ChunkSource.Failure failure) {
-                    return endWithError(out, failure.cause());
+                    return endWithError(out, failure.cause(), format);
                 } else if (now - lastUpstream >= idleTimeoutNanos) {
                     stream.cancel();
                     return endWithError(out, UpstreamException.timeout("The upstream sent nothing for "
-                            + TimeUnit.NANOSECONDS.toSeconds(idleTimeoutNanos) + " s; the stream was ended."));
+                            + TimeUnit.NANOSECONDS.toSeconds(idleTimeoutNanos) + " s; the stream was ended."), format);
                 } else if (response.needsKeepAlive() && now - lastWrite >= keepAliveNanos) {
-                    out.write(PING);
+                    out.write(format.keepAlive());
                     out.flush();
                     lastWrite = now;
                 }
@@ -95,7 +93,7 @@ final class StreamRelay {
         tap.onStreamBytes(chunk);
     }
 
-    private static Outcome endWithError(OutputStream out, Throwable cause) throws IOException {
+    private static Outcome endWithError(OutputStream out, Throwable cause, ClientFormat format) throws IOException {
         String type = "api_error";
         String message = "The upstream stream failed: " + cause.getClass().getSimpleName();
         if (cause instanceof UpstreamException upstream) {
@@ -104,7 +102,7 @@ final class StreamRelay {
         } else if (cause instanceof IOException) {
             message = "The upstream closed the connection mid-stream.";
         }
-        out.write(AnthropicErrors.streamEvent(type, message));
+        out.write(format.streamError(type, message));
         out.flush();
         return new Outcome(false, Optional.of(type));
     }

@@ -12,6 +12,15 @@ import java.util.Optional;
 /** Errors written by the gateway itself, in the Anthropic API's format, so Claude Code reads them as usual. */
 public final class AnthropicErrors {
 
+    /**
+     * Marks answers the gateway wrote itself (always in Anthropic's format), so the HTTP layer can re-write them for
+     * an OpenAI client; never sent to clients.
+     */
+    public static final String GATEWAY_MADE_HEADER = "x-spillway-internal-gateway-error";
+
+    /** The request field a gateway-made 400 is about, for OpenAI's {@code error.param}; never sent to clients. */
+    public static final String PARAM_HEADER = "x-spillway-internal-param";
+
     private AnthropicErrors() {
     }
 
@@ -43,6 +52,7 @@ public final class AnthropicErrors {
             Optional<Duration> retryAfter) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of("application/json"));
+        headers.put(GATEWAY_MADE_HEADER, List.of("true"));
         retryAfter.ifPresent(d -> headers.put("retry-after",
                 List.of(Long.toString(Math.max(1, (d.toMillis() + 999) / 1000)))));
         return UpstreamResponse.complete(status, headers, body(errorType, message, requestId));

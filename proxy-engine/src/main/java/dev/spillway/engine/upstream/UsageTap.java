@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads token usage out of an Anthropic answer as it passes through, without holding it back: input and cache counts
+ * Reads token usage out of an Anthropic or OpenAI answer as it passes through, without holding it back: input and cache counts
  * from {@code message_start}, then the cumulative counts of each {@code message_delta}. Only lines that mention
  * {@code usage} are parsed; the rest is scanned for line ends and forgotten.
  */
@@ -79,7 +79,7 @@ public final class UsageTap {
             switch (event.path("type").asText()) {
                 case "message_start" -> absorb(event.path("message").path("usage"));
                 case "message_delta" -> absorb(event.path("usage"));
-                default -> { }
+                default -> absorb(event.path("usage")); // an OpenAI chunk carrying usage
             }
         } catch (IOException | RuntimeException e) {
             // A line that is not an event's JSON: ignore it.
@@ -88,6 +88,13 @@ public final class UsageTap {
 
     private void absorb(JsonNode usage) {
         if (!usage.isObject()) {
+            return;
+        }
+        if (usage.has("prompt_tokens")) { // OpenAI: cached tokens are part of the prompt tokens
+            long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
+            input = usage.path("prompt_tokens").asLong(0) - cached;
+            cacheRead = cached;
+            output = usage.path("completion_tokens").asLong(output);
             return;
         }
         input = usage.path("input_tokens").asLong(input);

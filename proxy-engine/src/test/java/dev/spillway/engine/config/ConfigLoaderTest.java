@@ -94,8 +94,9 @@ class ConfigLoaderTest {
         assertThat(config.general().masterKey()).contains("sk-master-test");
         assertThat(config.general().allowedOrigins()).containsExactly("http://localhost:3000");
 
+        assertThat(router.routingStrategy()).isEqualTo(RoutingStrategy.SIMPLE_SHUFFLE);
+
         assertThat(config.warnings()).containsExactly(
-                "config.yaml: router_settings.routing_strategy: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.redis_host: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.drop_params: not supported by Spillway yet; ignored",
                 "config.yaml: general_settings.database_url: not supported by Spillway yet; ignored");

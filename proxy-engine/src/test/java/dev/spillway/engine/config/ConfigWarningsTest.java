@@ -87,7 +87,6 @@ class ConfigWarningsTest {
                 "config.yaml: model_list[0].litellm_params.aws_role_name: not supported by Spillway yet; ignored",
                 "config.yaml: model_list[0].model_info.access_groups: not supported by Spillway yet; ignored",
                 "config.yaml: model_list[0].model_info.supports_vision: not supported by Spillway yet; ignored",
-                "config.yaml: router_settings.routing_strategy: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.model_group_alias: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.context_window_fallbacks: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.enable_pre_call_checks: not supported by Spillway yet; ignored",
@@ -193,12 +192,12 @@ class ConfigWarningsTest {
     @Test
     void warningsAreNotRepeatedAcrossLoads() {
         ConfigLoader loader = ConfigLoader.withEnvironment(Map.of());
-        String yaml = TestConfigs.MINIMAL + "router_settings: {routing_strategy: simple-shuffle}\n";
+        String yaml = TestConfigs.MINIMAL + "router_settings: {enable_pre_call_checks: true}\n";
 
         loader.parse(yaml, Optional.empty());
         SpillwayConfig second = loader.parse(yaml, Optional.empty());
 
         assertThat(second.warnings()).containsExactly(
-                "config text: router_settings.routing_strategy: not supported by Spillway yet; ignored");
+                "config text: router_settings.enable_pre_call_checks: not supported by Spillway yet; ignored");
     }
 }

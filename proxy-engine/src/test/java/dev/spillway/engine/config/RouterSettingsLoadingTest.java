@@ -64,6 +64,34 @@ class RouterSettingsLoadingTest {
     }
 
     @Test
+    void readsEveryRoutingStrategy() {
+        Map.of("simple-shuffle", RoutingStrategy.SIMPLE_SHUFFLE,
+                "least-busy", RoutingStrategy.LEAST_BUSY,
+                "latency-based-routing", RoutingStrategy.LATENCY_BASED,
+                "usage-based-routing", RoutingStrategy.USAGE_BASED,
+                "usage-based-routing-v2", RoutingStrategy.USAGE_BASED).forEach((name, strategy) -> {
+                    SpillwayConfig config = parse(groupsWith("router_settings: {routing_strategy: " + name + "}\n"));
+                    assertThat(config.router().routingStrategy()).as(name).isEqualTo(strategy);
+                    assertThat(config.warnings()).as(name).isEmpty();
+                });
+        assertThat(parse(groupsWith("")).router().routingStrategy()).isEqualTo(RoutingStrategy.SIMPLE_SHUFFLE);
+        assertThat(parse(groupsWith("router_settings: {routing_strategy: os.environ/STRATEGY}\n"),
+                Map.of("STRATEGY", "least-busy")).router().routingStrategy()).isEqualTo(RoutingStrategy.LEAST_BUSY);
+    }
+
+    @Test
+    void unknownRoutingStrategyIsAnErrorListingTheValidOnes() {
+        assertThat(errorOf(groupsWith("router_settings: {routing_strategy: cost-based-routing}\n")))
+                .isEqualTo("config.yaml: router_settings.routing_strategy: expected one of simple-shuffle, "
+                        + "least-busy, latency-based-routing, usage-based-routing, usage-based-routing-v2, found "
+                        + "\"cost-based-routing\"");
+        assertThat(errorOf(groupsWith("router_settings: {routing_strategy: Simple-Shuffle}\n")))
+                .startsWith("config.yaml: router_settings.routing_strategy: expected one of simple-shuffle,");
+        assertThat(errorOf(groupsWith("router_settings: {routing_strategy: [least-busy]}\n")))
+                .isEqualTo("config.yaml: router_settings.routing_strategy: expected a string, found a list");
+    }
+
+    @Test
     void litellmSettingsFillInWhatRouterSettingsLeaveOut() {
         RouterSettings router = parse(groupsWith("""
                 litellm_settings:

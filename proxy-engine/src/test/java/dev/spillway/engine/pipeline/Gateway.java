@@ -2,10 +2,12 @@ package dev.spillway.engine.pipeline;
 
 import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.config.RouterSettings;
+import dev.spillway.engine.config.RoutingStrategy;
 import dev.spillway.engine.request.ClientRequest;
 import dev.spillway.engine.request.Operation;
 import dev.spillway.engine.routing.Cooldowns;
 import dev.spillway.engine.routing.Deployment;
+import dev.spillway.engine.routing.LoadBalancer;
 import dev.spillway.engine.routing.RouteTable;
 import dev.spillway.engine.routing.TestDeployments;
 import dev.spillway.engine.upstream.RequestHeaders;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The production pipeline (fallback, retry, upstream call) over a route table of real deployment configs whose
@@ -33,8 +37,12 @@ final class Gateway {
     private int allowedFails;
     private Duration cooldownTime = Duration.ofSeconds(60);
     private Duration timeout = Duration.ofSeconds(10);
+    private RoutingStrategy strategy = RoutingStrategy.SIMPLE_SHUFFLE;
+    /** Always 0: the weighted shuffle then keeps configuration order, so tests know who is called first. */
+    private Supplier<RandomGenerator> random = () -> () -> 0L;
     private RouteTable routes;
     private Cooldowns cooldowns;
+    private LoadBalancer balancer;
     private Pipeline pipeline;
 
     /** Adds a deployment to group {@code group}; {@code providerAndModel} as in {@code litellm_params.model}. */
@@ -43,8 +51,22 @@ final class Gateway {
     }
 
     ScriptedProvider deploy(String group, String providerAndModel, String id, Optional<Duration> deploymentTimeout) {
+        return deploy(group, providerAndModel, id, deploymentTimeout, Map.of());
+    }
+
+    /** @param params routing parameters such as {@code rpm}, {@code tpm}, {@code weight}, {@code order} */
+    ScriptedProvider deploy(String group, String providerAndModel, String id, Map<String, Object> params) {
+        return deploy(group, providerAndModel, id, Optional.empty(), params);
+    }
+
+    private ScriptedProvider deploy(String group, String providerAndModel, String id,
+            Optional<Duration> deploymentTimeout, Map<String, Object> params) {
+        return deploy(TestDeployments.config(group, providerAndModel, id, deploymentTimeout, params));
+    }
+
+    /** Adds a deployment as configured, e.g. with its own {@code api_key}. */
+    ScriptedProvider deploy(DeploymentConfig config) {
         requireNotBuilt();
-        DeploymentConfig config = TestDeployments.config(group, providerAndModel, id, deploymentTimeout);
         ScriptedProvider scripted = new ScriptedProvider(config.provider());
         deployments.add(new Deployment(config, scripted));
         return scripted;
@@ -80,6 +102,18 @@ final class Gateway {
         return this;
     }
 
+    Gateway strategy(RoutingStrategy s) {
+        requireNotBuilt();
+        strategy = s;
+        return this;
+    }
+
+    Gateway random(Supplier<RandomGenerator> r) {
+        requireNotBuilt();
+        random = r;
+        return this;
+    }
+
     Gateway retryPolicy(String key, int retries) {
         requireNotBuilt();
         retryPolicy.put(key, retries);
@@ -88,7 +122,7 @@ final class Gateway {
 
     RouterSettings settings() {
         return new RouterSettings(fallbacks, numRetries, timeout, allowedFails, cooldownTime, Duration.ZERO,
-                retryPolicy);
+                retryPolicy, strategy);
     }
 
     private void requireNotBuilt() {
@@ -102,7 +136,9 @@ final class Gateway {
             RouterSettings settings = settings();
             routes = new RouteTable(deployments, settings.fallbacks());
             cooldowns = new Cooldowns(clock::get, settings.allowedFails(), settings.cooldownTime());
-            pipeline = new Pipeline(List.of(new FallbackInterceptor(routes), new RetryInterceptor(settings, cooldowns),
+            balancer = new LoadBalancer(settings.routingStrategy(), clock::get, random);
+            pipeline = new Pipeline(List.of(new FallbackInterceptor(routes),
+                    new RetryInterceptor(settings, cooldowns, balancer),
                     new CallUpstreamInterceptor(settings.timeout(), Duration.ofSeconds(30))));
         }
     }
@@ -110,6 +146,11 @@ final class Gateway {
     Cooldowns cooldowns() {
         build();
         return cooldowns;
+    }
+
+    LoadBalancer balancer() {
+        build();
+        return balancer;
     }
 
     RouteTable routes() {

@@ -5,6 +5,7 @@ import dev.spillway.engine.provider.UpstreamCall;
 import dev.spillway.engine.upstream.ChunkStream;
 import dev.spillway.engine.upstream.UpstreamResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,17 @@ final class ScriptedProvider implements Provider {
     /** Answers the next call with an Anthropic-style error (or a small message for 2xx). */
     ScriptedProvider then(int status) {
         return then(status >= 400 ? error(status, "error from " + name) : ok(name));
+    }
+
+    /** Answers the next call with {@code status} after {@code latency} has passed on {@code clock} (a fake one). */
+    synchronized ScriptedProvider thenAfter(AtomicLong clock, Duration latency,
+            int status) {
+        UpstreamResponse response = status >= 400 ? error(status, "error from " + name) : ok(name);
+        script.add(() -> {
+            clock.addAndGet(latency.toNanos());
+            return CompletableFuture.completedFuture(response);
+        });
+        return this;
     }
 
     /** Fails the next call as an unreachable upstream would. */

@@ -26,14 +26,25 @@ public final class TestDeployments {
 
     public static DeploymentConfig config(String modelName, String providerAndModel, String id,
             Optional<Duration> timeout) {
+        return config(modelName, providerAndModel, id, timeout, Map.of());
+    }
+
+    /** @param extraParams other {@code litellm_params}, e.g. {@code rpm}, {@code weight}, as YAML would give them */
+    public static DeploymentConfig config(String modelName, String providerAndModel, String id,
+            Optional<Duration> timeout, Map<String, Object> extraParams) {
         int slash = providerAndModel.indexOf('/');
         return new DeploymentConfig(modelName, providerAndModel.substring(0, slash),
                 providerAndModel.substring(slash + 1), id, Optional.empty(), Optional.empty(), timeout,
-                AwsSettings.none(), Map.of(), Map.of());
+                AwsSettings.none(), Map.of(), extraParams);
     }
 
     public static Deployment deployment(String modelName, String providerAndModel, String id, Provider provider) {
         return new Deployment(config(modelName, providerAndModel, id), provider);
+    }
+
+    /** A deployment of group {@code g} with routing parameters ({@code rpm}, {@code weight}, ...), never called. */
+    public static Deployment withParams(String id, Map<String, Object> params) {
+        return new Deployment(config("g", "anthropic/m", id, Optional.empty(), params), new UncallableProvider());
     }
 
     /** A deployment whose provider must not be called: routing tests only look at names. */

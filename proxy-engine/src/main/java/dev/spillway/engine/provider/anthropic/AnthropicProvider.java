@@ -3,6 +3,7 @@ package dev.spillway.engine.provider.anthropic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spillway.engine.json.Json;
 import dev.spillway.engine.provider.Provider;
+import dev.spillway.engine.provider.SocketChunkSource;
 import dev.spillway.engine.provider.UpstreamCall;
 import dev.spillway.engine.request.ClientRequest;
 import dev.spillway.engine.upstream.UpstreamException;

@@ -1,4 +1,4 @@
-package dev.spillway.engine.provider.anthropic;
+package dev.spillway.engine.provider;
 
 import dev.spillway.engine.upstream.ChunkSource;
 import dev.spillway.engine.upstream.UpstreamException;
@@ -16,7 +16,7 @@ import okio.BufferedSource;
  * arrived, so every SSE event is passed on as soon as its bytes are here. Silence is bounded by the stream idle
  * timeout, set on the connection's read; {@link #cancel} from another thread unblocks a read in progress.
  */
-final class SocketChunkSource implements ChunkSource {
+public final class SocketChunkSource implements ChunkSource {
 
     private static final long MAX_CHUNK = 64 * 1024;
     private static final End END = new End();
@@ -27,7 +27,7 @@ final class SocketChunkSource implements ChunkSource {
     private final Buffer buffer = new Buffer();
     private final Duration idleTimeout;
 
-    SocketChunkSource(Call call, ResponseBody body, Duration idleTimeout) {
+    public SocketChunkSource(Call call, ResponseBody body, Duration idleTimeout) {
         this.call = call;
         this.body = body;
         this.source = body.source();

@@ -28,20 +28,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}: checks access, reads and validates the body,
- * resolves the model group, runs the routing pipeline and relays the answer, then publishes one event.
- * Runs on a worker thread, with blocking I/O towards the client.
+ * One proxied operation ({@code POST /v1/messages}, {@code /v1/messages/count_tokens}, {@code /v1/chat/completions},
+ * {@code /v1/completions}): checks access, reads and validates the body, resolves the model group, runs the routing
+ * pipeline and relays the answer in the client's dialect, then publishes one event. Runs on a worker thread, with
+ * blocking I/O towards the client.
  */
-final class MessagesHandler implements HttpHandler {
+final class ProxyHandler implements HttpHandler {
 
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
-    private static final Logger log = LoggerFactory.getLogger(MessagesHandler.class);
+    private static final HttpString REQUEST_ID = new HttpString("request-id");
+    private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final Operation operation;
+    private final ClientFormat format;
     private final GatewayContext gateway;
 
-    MessagesHandler(Operation operation, GatewayContext gateway) {
+    ProxyHandler(Operation operation, GatewayContext gateway) {
         this.operation = operation;
+        this.format = ClientFormat.of(operation.dialect());
         this.gateway = gateway;
     }
 
@@ -57,10 +61,10 @@ final class MessagesHandler implements HttpHandler {
             handle(ex);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ex.fail(529, "overloaded_error", "Spillway is shutting down; retry the request.");
+            ex.fail(529, "Spillway is shutting down; retry the request.");
         } catch (RuntimeException e) {
             log.error("Request {} failed inside the gateway", ex.requestId, e);
-            ex.fail(500, "api_error", "Spillway failed to handle the request (" + e.getClass().getSimpleName()
+            ex.fail(500, "Spillway failed to handle the request (" + e.getClass().getSimpleName()
                     + "); see the Spillway log for request " + ex.requestId + ".");
         }
     }
@@ -68,7 +72,7 @@ final class MessagesHandler implements HttpHandler {
     private void handle(Exchange ex) throws InterruptedException {
         AccessGuard.Decision decision = gateway.access().check(ex.presented());
         if (decision instanceof AccessGuard.Refused refused) {
-            ex.fail(refused.status(), refused.errorType(), refused.message());
+            ex.fail(refused.status(), refused.message());
             return;
         }
         byte[] body = ex.readBody();
@@ -79,18 +83,18 @@ final class MessagesHandler implements HttpHandler {
         try {
             summary = BodySummary.of(body);
         } catch (InvalidRequestException e) {
-            ex.fail(400, "invalid_request_error", e.getMessage());
+            ex.fail(400, e.getMessage());
             return;
         }
         ex.requestedModel = summary.model();
         Optional<GroupMatch> target = gateway.routes().resolve(summary.model());
         if (target.isEmpty()) {
-            ex.fail(404, "not_found_error", "model: '" + summary.model() + "' is not served by this Spillway. "
+            ex.fail(404, "model: '" + summary.model() + "' is not served by this Spillway. "
                     + "Available: " + String.join(", ", gateway.routes().groupNames()) + ".");
             return;
         }
         ClientRequest request = new ClientRequest(ex.requestId, operation, ex.exchange.getQueryString(),
-                ex.headers(), body, summary.model(), summary.stream() && operation == Operation.MESSAGES,
+                ex.headers(), body, summary.model(), summary.stream() && operation.streams(),
                 ((AccessGuard.Allowed) decision).credential());
         RoutedCall call = new RoutedCall(request, target.get(), Optional.empty(), new RequestTrace(ex.startNanos));
         UpstreamResponse response = gateway.pipeline().execute(call);
@@ -139,7 +143,7 @@ final class MessagesHandler implements HttpHandler {
                 if (declared >= 0) {
                     byte[] body = in.readNBytes((int) declared);
                     if (body.length != declared) {
-                        fail(400, "invalid_request_error", "The request body ended before its Content-Length.");
+                        fail(400, "The request body ended before its Content-Length.");
                         return null;
                     }
                     return body;
@@ -151,26 +155,30 @@ final class MessagesHandler implements HttpHandler {
                 }
                 return body;
             } catch (IOException e) {
-                fail(400, "invalid_request_error", "The request body could not be read completely.");
+                fail(400, "The request body could not be read completely.");
                 return null;
             }
         }
 
         private void tooLarge() {
-            fail(413, "request_too_large", "Request exceeds the maximum allowed size of 32 MB.");
+            fail(413, "Request exceeds the maximum allowed size of 32 MB.");
         }
 
-        void fail(int status, String type, String message) {
+        /** An error the gateway answers itself, in the client's format. */
+        void fail(int status, String message) {
             if (!exchange.isResponseStarted()) {
                 exchange.setStatusCode(status);
-                HeaderMap out = exchange.getResponseHeaders();
-                out.put(new HttpString("request-id"), requestId);
-                writeComplete(AnthropicErrors.body(type, message, requestId));
+                exchange.getResponseHeaders().put(REQUEST_ID, requestId);
+                exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+                writeComplete(format.errorBody(status, message, null, requestId));
             }
-            publish(status, false, Optional.empty(), RequestEvent.Usage.NONE, null, Optional.of(type));
+            publish(status, false, Optional.empty(), RequestEvent.Usage.NONE, null,
+                    Optional.of(format.errorType(status)));
         }
 
-        void respond(UpstreamResponse response, RequestTrace trace) throws InterruptedException {
+        void respond(UpstreamResponse answer, RequestTrace trace) throws InterruptedException {
+            UpstreamResponse response = answer.header(AnthropicErrors.GATEWAY_MADE_HEADER).isPresent()
+                    ? format.fromGateway(answer) : answer;
             exchange.setStatusCode(response.status());
             HeaderMap out = exchange.getResponseHeaders();
             response.headers().forEach((name, values) -> {
@@ -178,13 +186,13 @@ final class MessagesHandler implements HttpHandler {
                     out.putAll(HeaderNames.of(name), values);
                 }
             });
-            if (!out.contains("request-id")) {
-                out.put(new HttpString("request-id"), requestId);
+            if (!out.contains(REQUEST_ID)) {
+                out.put(REQUEST_ID, requestId);
             }
             GatewayHeaders.add(out, trace, startNanos);
             UsageTap tap = new UsageTap();
             Optional<String> error = response.isSuccess() ? Optional.empty()
-                    : Optional.of(AnthropicErrors.typeFor(response.status()));
+                    : Optional.of(format.errorType(response.status()));
             if (!response.isStreaming()) {
                 writeComplete(response.body());
                 if (response.isSuccess()) {
@@ -198,12 +206,16 @@ final class MessagesHandler implements HttpHandler {
             try {
                 OutputStream body = exchange.getOutputStream();
                 firstByte = System.nanoTime();
-                outcome = gateway.relay().relay(response, body, tap);
+                outcome = gateway.relay().relay(response, body, tap, format);
                 body.close();
             } catch (IOException e) {
                 response.stream().cancel();
                 publish(499, true, Optional.empty(), tap.usage(), trace, Optional.of("client_closed_request"));
                 return;
+            } finally {
+                if (response.isSuccess() && trace.served() != null) {
+                    gateway.balancer().inFlight().finished(trace.served().deployment().id());
+                }
             }
             int status = outcome.clientGone() ? 499 : response.status();
             publish(status, true, Optional.of(Duration.ofNanos(firstByte - startNanos)), tap.usage(), trace,
@@ -226,6 +238,9 @@ final class MessagesHandler implements HttpHandler {
             }
             published = true;
             RequestTrace.Served served = trace == null ? null : trace.served();
+            if (served != null && usage.totalTokens() > 0) {
+                gateway.balancer().recordTokens(served.deployment().id(), usage.totalTokens());
+            }
             Optional<RequestTrace.Served> s = Optional.ofNullable(served);
             int fallbacks = trace == null ? 0 : trace.fallbacks();
             boolean fallbackTaken = s.isPresent() && trace.attempts().size() > 0
