@@ -34,6 +34,7 @@ final class DeploymentMapper {
             "max_retries", "num_retries", "tags", "use_in_pass_through", "use_litellm_proxy",
             // provider connection
             "api_version", "region_name", "organization", "extra_headers", "headers", "extra_body",
+            "supports_reasoning",
             "litellm_credential_name", "vertex_project", "vertex_location", "vertex_credentials", "azure_ad_token",
             "tenant_id", "client_id", "client_secret", "azure_username", "azure_password", "azure_scope",
             "deployment_id", "configurable_clientside_auth_params", "merge_reasoning_content_in_choices",

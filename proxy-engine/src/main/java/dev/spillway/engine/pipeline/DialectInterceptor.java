@@ -28,7 +28,9 @@ public final class DialectInterceptor implements Interceptor {
         }
         ClientRequest translated;
         try {
-            translated = Translations.request(original, upstream, call.target().upstreamModel(deployment));
+            String upstreamModel = call.target().upstreamModel(deployment);
+            translated = Translations.request(original, upstream, upstreamModel,
+                    body -> deployment.provider().adaptTranslated(body, upstreamModel));
         } catch (TranslationException e) {
             return AnthropicErrors.response(400, "invalid_request_error", e.getMessage(), original.requestId(),
                     Optional.empty()).withHeader(AnthropicErrors.PARAM_HEADER, e.field());

@@ -1,5 +1,6 @@
 package dev.spillway.engine.provider;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spillway.engine.request.Dialect;
 import dev.spillway.engine.upstream.UpstreamResponse;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,13 @@ public interface Provider extends AutoCloseable {
     String apiBase();
 
     CompletableFuture<UpstreamResponse> send(UpstreamCall call);
+
+    /**
+     * Adjusts a body the gateway translated into this upstream's dialect to what this upstream accepts (parameter
+     * names, features a given model lacks). Bodies the client sent in the upstream's own dialect are never touched.
+     */
+    default void adaptTranslated(ObjectNode body, String upstreamModel) {
+    }
 
     /**
      * Whether this deployment can serve the call at all (e.g. an Anthropic deployment with no key of its own and a

@@ -38,8 +38,16 @@ public final class Providers implements AutoCloseable {
             case "anthropic" -> Optional.of(new AnthropicProvider(http, deployment.apiBase(), deployment.apiKey()));
             case "bedrock" -> Optional.of(new BedrockProvider(bedrock, deployment));
             default -> OpenAiCompatibleKind.forPrefix(deployment.provider()).map(kind -> new OpenAiCompatibleProvider(
-                    http, kind, deployment.apiBase(), deployment.apiKey(), extraHeaders(deployment)));
+                    http, kind, deployment.apiBase(), deployment.apiKey(), extraHeaders(deployment),
+                    supportsReasoning(deployment)));
         };
+    }
+
+    /** {@code litellm_params.supports_reasoning}, if the deployment says. */
+    private static Optional<Boolean> supportsReasoning(DeploymentConfig deployment) {
+        Object raw = deployment.extraParams().get("supports_reasoning");
+        return raw instanceof Boolean b ? Optional.of(b)
+                : raw == null ? Optional.empty() : Optional.of(Boolean.parseBoolean(raw.toString()));
     }
 
     /** {@code litellm_params.extra_headers}: a map of header names to values, sent with every call. */

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Carries one call across dialects: the request into the upstream's, the answer back into the client's. */
 public final class Translations {
@@ -24,14 +25,17 @@ public final class Translations {
      *
      * @throws TranslationException if it cannot be expressed there without changing its meaning
      */
-    public static ClientRequest request(ClientRequest request, Dialect upstream, String upstreamModel) {
+    public static ClientRequest request(ClientRequest request, Dialect upstream, String upstreamModel,
+            Consumer<ObjectNode> adapt) {
         Operation operation = request.operation();
         if (operation == Operation.CHAT_COMPLETIONS && upstream == Dialect.ANTHROPIC) {
             ObjectNode body = OpenAiToAnthropicRequest.translate(request.jsonCopy(), upstreamModel);
+            adapt.accept(body);
             return request.withBody(Operation.MESSAGES, Json.bytes(body), upstreamModel);
         }
         if (operation == Operation.MESSAGES && upstream == Dialect.OPENAI) {
             ObjectNode body = AnthropicToOpenAiRequest.translate(request.jsonCopy(), upstreamModel);
+            adapt.accept(body);
             return request.withBody(Operation.CHAT_COMPLETIONS, Json.bytes(body), upstreamModel);
         }
         if (operation == Operation.COMPLETIONS && upstream == Dialect.ANTHROPIC) {

@@ -144,6 +144,22 @@ class OpenAiApiTest {
     }
 
     @Test
+    void claudeCodesThinkingRequestDoesNotBreakAModelWithoutReasoning() throws Exception {
+        fixture.openai.enqueue(OpenAiReply.text("no thinking here"));
+
+        HttpResponse<String> response = fixture.post("/v1/messages", """
+                {"model":"gpt-for-claude-code","max_tokens":32000,"stream":false,"thinking":{"type":"adaptive"},
+                 "messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("no thinking here");
+        JsonNode upstream = fixture.openai.takeRequest(Duration.ofSeconds(5)).bodyJson();
+        assertThat(upstream.has("reasoning_effort")).as("gpt-4.1 does not reason").isFalse();
+        assertThat(upstream.get("max_completion_tokens").asInt()).isEqualTo(32000);
+        assertThat(upstream.has("max_tokens")).isFalse();
+    }
+
+    @Test
     void anUnknownModelIsAnOpenAiStyle404() {
         assertThatThrownBy(() -> fixture.client().chat().completions().create(chat("gpt-9")))
                 .isInstanceOf(NotFoundException.class)

@@ -52,11 +52,15 @@ public final class OpenAiCompatibleProvider implements Provider {
     private final String apiBase;
     private final Optional<String> apiKey;
     private final Map<String, String> extraHeaders;
+    private final OpenAiCompatibleKind kind;
+    private final Optional<Boolean> supportsReasoning;
     private final Map<Duration, OkHttpClient> byTimeout = new ConcurrentHashMap<>();
 
     public OpenAiCompatibleProvider(OkHttpClient shared, OpenAiCompatibleKind kind, Optional<URI> apiBase,
-            Optional<String> apiKey, Map<String, String> extraHeaders) {
+            Optional<String> apiKey, Map<String, String> extraHeaders, Optional<Boolean> supportsReasoning) {
         this.shared = shared;
+        this.kind = kind;
+        this.supportsReasoning = supportsReasoning;
         this.name = kind.prefix();
         this.apiBase = apiBase.orElse(kind.defaultBase()).toString().replaceAll("/+$", "");
         this.base = HttpUrl.get(this.apiBase);
@@ -96,6 +100,20 @@ public final class OpenAiCompatibleProvider implements Provider {
                     call.streamIdleTimeout()));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(describe(e, call));
+        }
+    }
+
+    /**
+     * {@code reasoning_effort} only for models that reason; OpenAI's own API takes {@code max_completion_tokens},
+     * which every current OpenAI chat model accepts and its reasoning models require.
+     */
+    @Override
+    public void adaptTranslated(ObjectNode body, String upstreamModel) {
+        if (!supportsReasoning.orElseGet(() -> ReasoningModels.takesReasoningEffort(upstreamModel))) {
+            body.remove("reasoning_effort");
+        }
+        if (ReasoningModels.wantsMaxCompletionTokens(kind) && body.has("max_tokens")) {
+            body.set("max_completion_tokens", body.remove("max_tokens"));
         }
     }
 
