@@ -2,6 +2,8 @@ package dev.spillway.engine.bench;
 
 import dev.spillway.simulators.AnthropicReply;
 import dev.spillway.simulators.AnthropicSimulator;
+import dev.spillway.simulators.OpenAiReply;
+import dev.spillway.simulators.OpenAiSimulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,41 +30,79 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyLatencyBenchmark {
 
-    private static final String KEY = "sk-ant-api03-spillway-bench-key";
-    private static final byte[] PLAIN = body(false);
-    private static final byte[] STREAM = body(true);
+    private static final String ANTHROPIC_KEY = "sk-ant-api03-spillway-bench-key";
+    private static final String OPENAI_KEY = "sk-spillway-bench-openai-key";
+    private static final String CLAUDE = "claude-sonnet-4-5-20250929";
+
+    /** One comparison: the same request directly and through the proxy. */
+    private record Lane(String label, Target direct, Target viaProxy, boolean firstEventOnly) {
+    }
+
+    /** Where one side of a lane sends its request, and with which credential header. */
+    private record Target(URI uri, byte[] body, String authHeader, String authValue) {
+    }
 
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15000;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        try (AnthropicSimulator upstream = AnthropicSimulator.start()) {
-            upstream.setDefaultReply(AnthropicReply.text("benchmark answer"));
+        try (AnthropicSimulator anthropic = AnthropicSimulator.start(); OpenAiSimulator openai = OpenAiSimulator.start()) {
+            anthropic.setDefaultReply(AnthropicReply.text("benchmark answer"));
+            openai.setDefaultReply(OpenAiReply.text("benchmark answer"));
             String yaml = """
                     model_list:
                       - model_name: "claude-*"
                         litellm_params: {model: "anthropic/*", api_base: %s}
-                    """.formatted(upstream.baseUrl());
+                      - model_name: gpt-bench
+                        litellm_params: {model: openai/gpt-bench, api_base: %s/v1, api_key: %s}
+                    """.formatted(anthropic.baseUrl(), openai.baseUrl(), OPENAI_KEY);
             Path config = Files.createTempFile("spillway-bench", ".yaml");
             Files.writeString(config, yaml);
             Process proxy = startProxy(config);
             try {
-                URI proxyBase = awaitListening(proxy);
+                URI gateway = awaitListening(proxy);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                URI direct = upstream.baseUrl().resolve("/v1/messages");
-                URI viaProxy = proxyBase.resolve("/v1/messages");
-                System.out.printf("Spillway proxy latency benchmark: %d warm-up + %d measured requests per case, "
+                System.out.printf("Spillway proxy latency benchmark: %d warm-up + %d measured request pairs per lane, "
                         + "%d cores, Java %s; proxy in its own JVM%n", warmup, runs,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-                report("non-streaming, full response", measure(http, direct, viaProxy, PLAIN, false, warmup, runs));
-                report("streaming, time to first event", measure(http, direct, viaProxy, STREAM, true, warmup, runs));
+                List<Lane> lanes = new ArrayList<>();
+                for (boolean stream : new boolean[] {false, true}) {
+                    String what = stream ? "stream, time to first event" : "non-streaming, full response";
+                    Target anthropicDirect = anthropicTarget(anthropic.baseUrl(), stream);
+                    lanes.add(new Lane("Anthropic API, " + what, anthropicDirect, anthropicTarget(gateway, stream),
+                            stream));
+                    lanes.add(new Lane("OpenAI API, " + what, openAiTarget(openai.baseUrl().resolve("/v1/"),
+                            "gpt-bench", stream), openAiTarget(gateway.resolve("/v1/"), "gpt-bench", stream), stream));
+                    lanes.add(new Lane("OpenAI in, Anthropic out (translated), " + what, anthropicDirect,
+                            openAiTarget(gateway.resolve("/v1/"), CLAUDE, stream), stream));
+                }
+                // Warm every lane before measuring any: the proxy serves warm in real use.
+                for (Lane lane : lanes) {
+                    measure(http, lane.direct(), lane.viaProxy(), lane.firstEventOnly(), 0, warmup);
+                }
+                for (Lane lane : lanes) {
+                    report(lane.label(), measure(http, lane.direct(), lane.viaProxy(), lane.firstEventOnly(), 0,
+                            runs));
+                }
             } finally {
                 proxy.destroy();
                 proxy.waitFor(30, TimeUnit.SECONDS);
                 Files.deleteIfExists(config);
             }
         }
+    }
+
+    private static Target anthropicTarget(URI base, boolean stream) {
+        byte[] body = ("{\"model\":\"" + CLAUDE + "\",\"max_tokens\":64,\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}").getBytes(StandardCharsets.UTF_8);
+        return new Target(base.resolve("/v1/messages"), body, "x-api-key", ANTHROPIC_KEY);
+    }
+
+    private static Target openAiTarget(URI versionedBase, String model, boolean stream) {
+        byte[] body = ("{\"model\":\"" + model + "\",\"max_tokens\":64,\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}").getBytes(StandardCharsets.UTF_8);
+        return new Target(versionedBase.resolve("chat/completions"), body, "authorization", "Bearer " + OPENAI_KEY);
     }
 
     /** Runs {@code spillway serve} as its own process, as users run it. */
@@ -103,32 +143,32 @@ public final class ProxyLatencyBenchmark {
         }
     }
 
-    private static long[][] measure(HttpClient http, URI direct, URI viaProxy, byte[] body, boolean firstEventOnly,
+    private static long[][] measure(HttpClient http, Target direct, Target viaProxy, boolean firstEventOnly,
             int warmup, int runs) throws Exception {
         for (int i = 0; i < warmup; i++) {
-            time(http, direct, body, firstEventOnly);
-            time(http, viaProxy, body, firstEventOnly);
+            time(http, direct, firstEventOnly);
+            time(http, viaProxy, firstEventOnly);
         }
         long[] directNanos = new long[runs];
         long[] proxyNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             if (i % 2 == 0) {
-                directNanos[i] = time(http, direct, body, firstEventOnly);
-                proxyNanos[i] = time(http, viaProxy, body, firstEventOnly);
+                directNanos[i] = time(http, direct, firstEventOnly);
+                proxyNanos[i] = time(http, viaProxy, firstEventOnly);
             } else {
-                proxyNanos[i] = time(http, viaProxy, body, firstEventOnly);
-                directNanos[i] = time(http, direct, body, firstEventOnly);
+                proxyNanos[i] = time(http, viaProxy, firstEventOnly);
+                directNanos[i] = time(http, direct, firstEventOnly);
             }
         }
         return new long[][] {directNanos, proxyNanos};
     }
 
-    private static long time(HttpClient http, URI uri, byte[] body, boolean firstEventOnly) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    private static long time(HttpClient http, Target target, boolean firstEventOnly) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(target.uri())
                 .header("content-type", "application/json")
                 .header("anthropic-version", "2023-06-01")
-                .header("x-api-key", KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header(target.authHeader(), target.authValue())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(target.body()))
                 .build();
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -136,7 +176,7 @@ public final class ProxyLatencyBenchmark {
         try (InputStream in = response.body()) {
             if (firstEventOnly) {
                 while (in.read() != '\n') {
-                    // read up to the end of the first "event:" line
+                    // read up to the end of the first line of the first event
                 }
                 elapsed = System.nanoTime() - start;
                 in.readAllBytes();
@@ -146,7 +186,7 @@ public final class ProxyLatencyBenchmark {
             }
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + target.uri());
         }
         return elapsed;
     }
@@ -169,8 +209,4 @@ public final class ProxyLatencyBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static byte[] body(boolean stream) {
-        return ("{\"model\":\"claude-sonnet-4-5-20250929\",\"max_tokens\":64,\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}").getBytes(StandardCharsets.UTF_8);
-    }
 }
