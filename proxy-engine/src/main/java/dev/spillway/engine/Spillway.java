@@ -1,13 +1,16 @@
 package dev.spillway.engine;
 
+import dev.spillway.engine.cache.ResponseCache;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.pipeline.CacheInterceptor;
 import dev.spillway.engine.pipeline.CallUpstreamInterceptor;
 import dev.spillway.engine.pipeline.DialectInterceptor;
 import dev.spillway.engine.pipeline.FallbackInterceptor;
+import dev.spillway.engine.pipeline.Interceptor;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.pipeline.RetryInterceptor;
 import dev.spillway.engine.provider.Provider;
@@ -72,15 +75,21 @@ public final class Spillway implements AutoCloseable {
         Providers providers = new Providers();
         RequestEvents events = new RequestEvents(8192);
         try {
-            RouteTable routes = new RouteTable(deployments(config, providers), config.router().fallbacks());
+            RouteTable routes = new RouteTable(deployments(config, providers), config.router().fallbacks(),
+                    config.router().contextWindowFallbacks(), config.router().contentPolicyFallbacks());
             Cooldowns cooldowns = new Cooldowns(Ticker.system(), config.router().allowedFails(),
                     config.router().cooldownTime());
             LoadBalancer balancer = LoadBalancer.create(config.router().routingStrategy());
-            Pipeline pipeline = new Pipeline(List.of(
+            List<Interceptor> interceptors = new ArrayList<>();
+            if (config.cache().enabled()) {
+                interceptors.add(new CacheInterceptor(new ResponseCache(config.cache())));
+            }
+            interceptors.addAll(List.of(
                     new FallbackInterceptor(routes),
                     new RetryInterceptor(config.router(), cooldowns, balancer),
                     new DialectInterceptor(),
                     new CallUpstreamInterceptor(config.router().timeout(), options.streamIdleTimeout())));
+            Pipeline pipeline = new Pipeline(interceptors);
             ServerSettings settings = new ServerSettings(options.host(), options.port(),
                     config.general().masterKey(), config.general().allowClientCredentials().orElse(loopback),
                     config.general().allowedOrigins(), options.keepAliveInterval(), options.streamIdleTimeout(),

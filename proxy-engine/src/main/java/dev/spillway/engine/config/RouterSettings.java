@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param retryPolicy per error class retries, e.g. {@code RateLimitErrorRetries → 0}; keys as in LiteLLM
  * @param routingStrategy how a group orders its deployments for each request ({@code routing_strategy}, default
  *     {@code simple-shuffle})
+ * @param contextWindowFallbacks groups to try when a group's answer is "the prompt is too long"
+ *     ({@code context_window_fallbacks})
+ * @param contentPolicyFallbacks groups to try when a group refuses on content policy ({@code content_policy_fallbacks})
  */
 public record RouterSettings(
         Map<String, List<String>> fallbacks,
@@ -29,12 +32,24 @@ public record RouterSettings(
         Duration cooldownTime,
         Duration retryAfter,
         Map<String, Integer> retryPolicy,
-        RoutingStrategy routingStrategy) {
+        RoutingStrategy routingStrategy,
+        Map<String, List<String>> contextWindowFallbacks,
+        Map<String, List<String>> contentPolicyFallbacks) {
 
     public RouterSettings {
         fallbacks = Map.copyOf(fallbacks);
         retryPolicy = Map.copyOf(retryPolicy);
         Objects.requireNonNull(routingStrategy, "routingStrategy");
+        contextWindowFallbacks = Map.copyOf(contextWindowFallbacks);
+        contentPolicyFallbacks = Map.copyOf(contentPolicyFallbacks);
+    }
+
+    /** Settings without context-window or content-policy fallbacks. */
+    public RouterSettings(Map<String, List<String>> fallbacks, int numRetries, Duration timeout, int allowedFails,
+            Duration cooldownTime, Duration retryAfter, Map<String, Integer> retryPolicy,
+            RoutingStrategy routingStrategy) {
+        this(fallbacks, numRetries, timeout, allowedFails, cooldownTime, retryAfter, retryPolicy, routingStrategy,
+                Map.of(), Map.of());
     }
 
     public static RouterSettings defaults() {

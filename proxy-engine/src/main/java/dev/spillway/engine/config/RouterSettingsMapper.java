@@ -17,9 +17,9 @@ final class RouterSettingsMapper {
 
     private static final SectionKeys ROUTER_KEYS = new SectionKeys(
             Set.of("fallbacks", "num_retries", "timeout", "allowed_fails", "cooldown_time", "retry_after",
-                    "retry_policy", "disable_cooldowns", "routing_strategy"),
-            Set.of("routing_strategy_args", "model_group_alias", "context_window_fallbacks",
-                    "content_policy_fallbacks", "default_fallbacks", "enable_pre_call_checks", "stream_timeout",
+                    "retry_policy", "disable_cooldowns", "routing_strategy", "context_window_fallbacks",
+                    "content_policy_fallbacks"),
+            Set.of("routing_strategy_args", "model_group_alias", "default_fallbacks", "enable_pre_call_checks", "stream_timeout",
                     "max_fallbacks", "allowed_fails_policy", "model_group_retry_policy", "cache_responses",
                     "cache_kwargs", "caching_groups", "client_ttl", "polling_interval", "default_litellm_params",
                     "default_max_parallel_requests", "default_priority", "set_verbose", "debug_level",
@@ -29,9 +29,9 @@ final class RouterSettingsMapper {
             List.of("redis_"));
 
     private static final SectionKeys LITELLM_KEYS = new SectionKeys(
-            Set.of("request_timeout", "num_retries", "fallbacks"),
+            Set.of("request_timeout", "num_retries", "fallbacks", "cache", "cache_params"),
             Set.of("drop_params", "modify_params", "callbacks", "success_callback", "failure_callback",
-                    "service_callbacks", "input_callback", "callback_settings", "cache", "cache_params", "set_verbose",
+                    "service_callbacks", "input_callback", "callback_settings", "set_verbose",
                     "json_logs", "max_budget", "budget_duration", "turn_off_message_logging",
                     "redact_messages_in_exceptions", "redact_user_api_key_info", "force_ipv4", "max_end_user_budget",
                     "default_key_generate_params", "upperbound_key_generate_params", "key_generation_settings",
@@ -86,8 +86,12 @@ final class RouterSettingsMapper {
         Duration retryAfter = router.get("retry_after").optionalSeconds(true).orElse(defaults.retryAfter());
         RoutingStrategy strategy = routingStrategy(router.get("routing_strategy")).orElse(defaults.routingStrategy());
 
+        Map<String, List<String>> contextWindow = fallbacksMapper.read(router.get("context_window_fallbacks"))
+                .orElse(Map.of());
+        Map<String, List<String>> contentPolicy = fallbacksMapper.read(router.get("content_policy_fallbacks"))
+                .orElse(Map.of());
         return new RouterSettings(fallbacks, numRetries, timeout, allowedFails, cooldownTime, retryAfter,
-                retryPolicy, strategy);
+                retryPolicy, strategy, contextWindow, contentPolicy);
     }
 
     private static Optional<RoutingStrategy> routingStrategy(ConfigNode node) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param deployments {@code model_list}, in file order; several may share a model group name
  * @param router {@code router_settings} (with {@code litellm_settings} values it inherits)
  * @param general {@code general_settings}
+ * @param cache the response cache ({@code litellm_settings.cache} and {@code cache_params})
  * @param warnings one line per ignored key or other non-fatal finding, for the log
  */
 public record SpillwayConfig(
@@ -19,6 +20,7 @@ public record SpillwayConfig(
         List<DeploymentConfig> deployments,
         RouterSettings router,
         GeneralSettings general,
+        CacheSettings cache,
         List<String> warnings) {
 
     public SpillwayConfig {

@@ -47,7 +47,8 @@ final class SpillwayConfigMapper {
         RouterSettings router =
                 RouterSettingsMapper.read(root.get("router_settings"), root.get("litellm_settings"), groups);
         GeneralSettings general = GeneralSettingsMapper.read(root.get("general_settings"));
-        return new SpillwayConfig(source, deployments, router, general, context.warnings());
+        CacheSettings cache = CacheSettingsMapper.read(root.get("litellm_settings"));
+        return new SpillwayConfig(source, deployments, router, general, cache, context.warnings());
     }
 
     /**

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param attemptedFallbacks fallback groups tried
  * @param attemptedRetries retries made
  * @param error the error type (e.g. {@code rate_limit_error}) for failures
+ * @param cacheHit whether the answer came from Spillway's response cache: then no upstream was called, the request
+ *     cost nothing ({@code usage} is {@link Usage#NONE}), {@code provider} is {@code cache} and
+ *     {@code deploymentId} and {@code upstreamModel} are empty
  */
 public record RequestEvent(
         String requestId,
@@ -40,7 +43,8 @@ public record RequestEvent(
         boolean fallbackTaken,
         int attemptedFallbacks,
         int attemptedRetries,
-        Optional<String> error) {
+        Optional<String> error,
+        boolean cacheHit) {
 
     /** Token counts as Anthropic reports them. */
     public record Usage(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens) {

@@ -20,7 +20,7 @@ public final class RequestEvents implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RequestEvents.class);
     private static final RequestEvent POISON = new RequestEvent(null, null, null, null, null, null, null, 0, false,
-            null, null, null, false, 0, 0, null);
+            null, null, null, false, 0, 0, null, false);
 
     private static final long DISPATCH_INTERVAL_MILLIS = 10;
 

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tries the requested model group, then its {@code fallbacks} in order, for as long as the answers are failures that
- * another upstream could avoid (rate limits, overload, exhausted credit, 5xx, timeouts).
+ * another upstream could avoid (rate limits, overload, exhausted credit, 5xx, timeouts); a prompt too long for the
+ * model, or a content-policy refusal, moves to the {@code context_window_fallbacks} / {@code content_policy_fallbacks}
+ * instead.
  *
  * <p>If a fallback fails for a reason of its own (a Bedrock deployment without AWS credentials, say), the client gets
  * the failure that caused the fallback: "rate limited, retry after 30 s" is more useful to it than "AWS access
@@ -52,12 +54,30 @@ public final class FallbackInterceptor implements Interceptor {
                 log.warn("Fallback to model group {} failed with HTTP {}: {}", targets.get(i).group().name(),
                         response.status(), abbreviate(response.bodyText()));
             }
-            if (!kind.fallsBack()) {
+            List<GroupMatch> special = specialFallbacks(kind, targets.get(i), targets.subList(0, i + 1));
+            if (!special.isEmpty()) {
+                targets.subList(i + 1, targets.size()).clear();
+                targets.addAll(special);
+            } else if (!kind.fallsBack()) {
                 break;
             }
         }
         call.trace().served(answerServed);
         return answer;
+    }
+
+    /**
+     * A prompt too long for the model, or a content-policy refusal, is not the upstream's fault: only the groups named
+     * in {@code context_window_fallbacks} / {@code content_policy_fallbacks} are tried, in place of the usual ones.
+     */
+    private List<GroupMatch> specialFallbacks(FailureKind kind, GroupMatch failed, List<GroupMatch> tried) {
+        List<GroupMatch> special = switch (kind) {
+            case CONTEXT_WINDOW -> new ArrayList<>(routes.contextWindowFallbacksOf(failed));
+            case CONTENT_POLICY -> new ArrayList<>(routes.contentPolicyFallbacksOf(failed));
+            default -> new ArrayList<>();
+        };
+        special.removeIf(candidate -> tried.stream().anyMatch(t -> t.group() == candidate.group()));
+        return special;
     }
 
     /**

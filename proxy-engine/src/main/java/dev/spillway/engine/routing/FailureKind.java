@@ -16,6 +16,10 @@ public enum FailureKind {
     SERVER_ERROR("InternalServerErrorRetries"),
     /** Any other 4xx: the client's problem; returned as is. */
     CLIENT_ERROR("BadRequestErrorRetries"),
+    /** A 400 saying the prompt does not fit the model's context window: only {@code context_window_fallbacks} help. */
+    CONTEXT_WINDOW("-"),
+    /** A refusal on content policy: only {@code content_policy_fallbacks} help. */
+    CONTENT_POLICY("ContentPolicyViolationErrorRetries"),
     /** No deployment of the group could be called (all cooling down, or none has a credential): try the next group. */
     UNAVAILABLE("-");
 
@@ -28,6 +32,10 @@ public enum FailureKind {
      */
     private static final Pattern EXHAUSTED_CREDIT = Pattern.compile(
             "credit balance|usage limit|spend limit|insufficient[_ ]credits|payment required");
+
+    private static final Pattern CONTEXT_TOO_LONG = Pattern.compile(
+            "prompt is too long|context_length_exceeded|maximum context length|context window|input is too long");
+    private static final Pattern CONTENT_FILTERED = Pattern.compile("content_filter|content policy|content_policy");
 
     private final String retryPolicyKey;
 
@@ -65,8 +73,17 @@ public enum FailureKind {
         if (status >= 500) {
             return SERVER_ERROR;
         }
-        if (status == 400 && EXHAUSTED_CREDIT.matcher(response.bodyText().toLowerCase(Locale.ROOT)).find()) {
-            return RATE_LIMIT;
+        if (status == 400) {
+            String body = response.bodyText().toLowerCase(Locale.ROOT);
+            if (EXHAUSTED_CREDIT.matcher(body).find()) {
+                return RATE_LIMIT;
+            }
+            if (CONTEXT_TOO_LONG.matcher(body).find()) {
+                return CONTEXT_WINDOW;
+            }
+            if (CONTENT_FILTERED.matcher(body).find()) {
+                return CONTENT_POLICY;
+            }
         }
         return CLIENT_ERROR;
     }

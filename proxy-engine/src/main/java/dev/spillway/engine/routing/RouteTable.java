@@ -16,8 +16,15 @@ public final class RouteTable {
     private final Map<String, ModelGroup> groups;
     private final List<ModelGroup> patterns;
     private final Map<String, List<String>> fallbacks;
+    private final Map<String, List<String>> contextWindowFallbacks;
+    private final Map<String, List<String>> contentPolicyFallbacks;
 
     public RouteTable(List<Deployment> deployments, Map<String, List<String>> fallbacks) {
+        this(deployments, fallbacks, Map.of(), Map.of());
+    }
+
+    public RouteTable(List<Deployment> deployments, Map<String, List<String>> fallbacks,
+            Map<String, List<String>> contextWindowFallbacks, Map<String, List<String>> contentPolicyFallbacks) {
         Map<String, List<Deployment>> byName = new LinkedHashMap<>();
         for (Deployment d : deployments) {
             byName.computeIfAbsent(d.config().modelName(), k -> new ArrayList<>()).add(d);
@@ -30,6 +37,8 @@ public final class RouteTable {
                 .sorted(Comparator.comparingInt(ModelGroup::literalPrefixLength).reversed())
                 .toList();
         this.fallbacks = Map.copyOf(fallbacks);
+        this.contextWindowFallbacks = Map.copyOf(contextWindowFallbacks);
+        this.contentPolicyFallbacks = Map.copyOf(contentPolicyFallbacks);
     }
 
     public Optional<GroupMatch> resolve(String model) {
@@ -51,8 +60,22 @@ public final class RouteTable {
      * {@code claude-*} falling back to {@code bedrock/claude-*} asks Bedrock for the same model.
      */
     public List<GroupMatch> fallbacksOf(GroupMatch primary) {
+        return fallbacksOf(primary, fallbacks);
+    }
+
+    /** The groups to try after {@code failed} answered "prompt too long" ({@code context_window_fallbacks}). */
+    public List<GroupMatch> contextWindowFallbacksOf(GroupMatch failed) {
+        return fallbacksOf(failed, contextWindowFallbacks);
+    }
+
+    /** The groups to try after {@code failed} refused on content policy ({@code content_policy_fallbacks}). */
+    public List<GroupMatch> contentPolicyFallbacksOf(GroupMatch failed) {
+        return fallbacksOf(failed, contentPolicyFallbacks);
+    }
+
+    private List<GroupMatch> fallbacksOf(GroupMatch primary, Map<String, List<String>> lists) {
         List<GroupMatch> result = new ArrayList<>();
-        for (String name : fallbacks.getOrDefault(primary.group().name(), List.of())) {
+        for (String name : lists.getOrDefault(primary.group().name(), List.of())) {
             ModelGroup group = groups.get(name);
             if (group == null || group == primary.group()) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.spillway.engine.server;
 
 import dev.spillway.engine.events.RequestEvent;
+import dev.spillway.engine.pipeline.CacheInterceptor;
 import dev.spillway.engine.pipeline.RequestTrace;
 import dev.spillway.engine.pipeline.RoutedCall;
 import dev.spillway.engine.request.BodySummary;
@@ -108,6 +109,8 @@ final class ProxyHandler implements HttpHandler {
         final Instant arrived;
         final long startNanos;
         String requestedModel = "";
+        /** The model group whose cached answer was served, if the answer came from the response cache. */
+        String cacheHitGroup;
         boolean published;
 
         Exchange(HttpServerExchange exchange, String requestId, Instant arrived, long startNanos) {
@@ -179,6 +182,9 @@ final class ProxyHandler implements HttpHandler {
         void respond(UpstreamResponse answer, RequestTrace trace) throws InterruptedException {
             UpstreamResponse response = answer.header(AnthropicErrors.GATEWAY_MADE_HEADER).isPresent()
                     ? format.fromGateway(answer) : answer;
+            if (answer.header(CacheInterceptor.CACHE_HEADER).filter("hit"::equals).isPresent()) {
+                cacheHitGroup = answer.header("x-litellm-model-group").orElse("");
+            }
             exchange.setStatusCode(response.status());
             HeaderMap out = exchange.getResponseHeaders();
             response.headers().forEach((name, values) -> {
@@ -246,11 +252,18 @@ final class ProxyHandler implements HttpHandler {
             boolean fallbackTaken = s.isPresent() && trace.attempts().size() > 0
                     && !s.get().group().equals(trace.attempts().get(0).modelGroup())
                     && status < 400;
+            if (cacheHitGroup != null) {
+                gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
+                        Optional.of(cacheHitGroup), Optional.empty(), Optional.of(CacheInterceptor.CACHE_PROVIDER),
+                        Optional.empty(), status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb,
+                        RequestEvent.Usage.NONE, false, 0, 0, error, true));
+                return;
+            }
             gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
                     s.map(RequestTrace.Served::group), s.map(x -> x.deployment().id()),
                     s.map(x -> x.deployment().provider().name()), s.map(RequestTrace.Served::upstreamModel),
                     status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb, usage, fallbackTaken,
-                    fallbacks, trace == null ? 0 : trace.retries(), error));
+                    fallbacks, trace == null ? 0 : trace.retries(), error, false));
         }
     }
 }

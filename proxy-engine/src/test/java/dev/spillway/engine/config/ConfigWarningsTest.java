@@ -68,7 +68,7 @@ class ConfigWarningsTest {
                 router_settings:
                   routing_strategy: latency-based-routing
                   model_group_alias: {gpt-4: claude-sonnet}
-                  context_window_fallbacks: [{claude-sonnet: [claude-sonnet]}]
+                  default_fallbacks: [claude-sonnet]
                   enable_pre_call_checks: true
                   redis_host: os.environ/REDIS_HOST
                   redis_password: hunter2
@@ -88,13 +88,12 @@ class ConfigWarningsTest {
                 "config.yaml: model_list[0].model_info.access_groups: not supported by Spillway yet; ignored",
                 "config.yaml: model_list[0].model_info.supports_vision: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.model_group_alias: not supported by Spillway yet; ignored",
-                "config.yaml: router_settings.context_window_fallbacks: not supported by Spillway yet; ignored",
+                "config.yaml: router_settings.default_fallbacks: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.enable_pre_call_checks: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.redis_host: not supported by Spillway yet; ignored",
                 "config.yaml: router_settings.redis_password: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.drop_params: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.callbacks: not supported by Spillway yet; ignored",
-                "config.yaml: litellm_settings.cache: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.set_verbose: not supported by Spillway yet; ignored",
                 "config.yaml: general_settings.database_url: not supported by Spillway yet; ignored",
                 "config.yaml: general_settings.alerting: not supported by Spillway yet; ignored");

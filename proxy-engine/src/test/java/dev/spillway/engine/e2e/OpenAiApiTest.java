@@ -182,6 +182,24 @@ class OpenAiApiTest {
     }
 
     @Test
+    void legacyCompletionsAreServedByOpenAiUpstreamsAndRefusedClearlyByClaude() throws Exception {
+        fixture.openai.enqueue(OpenAiReply.text("legacy answer"));
+
+        HttpResponse<String> served = fixture.post("/v1/completions",
+                "{\"model\":\"gpt-4o\",\"prompt\":\"Say hi\",\"max_tokens\":5}");
+        HttpResponse<String> refused = fixture.post("/v1/completions",
+                "{\"model\":\"claude-sonnet\",\"prompt\":\"Say hi\",\"max_tokens\":5}");
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        JsonNode completion = JSON.readTree(served.body());
+        assertThat(completion.get("object").asText()).isEqualTo("text_completion");
+        assertThat(completion.get("choices").get(0).get("text").asText()).contains("legacy answer");
+        assertThat(fixture.openai.takeRequest(Duration.ofSeconds(5)).path()).isEqualTo("/v1/completions");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("error").get("param").asText()).isEqualTo("prompt");
+    }
+
+    @Test
     void malformedJsonIsAnOpenAiStyle400() throws Exception {
         HttpResponse<String> response = fixture.post("/chat/completions", "{\"model\": ");
 

@@ -30,6 +30,11 @@ final class OpenAiGatewayFixture implements AutoCloseable {
     final Spillway gateway;
 
     OpenAiGatewayFixture() {
+        this("");
+    }
+
+    /** @param extraYaml appended at the top level, e.g. a {@code litellm_settings} block */
+    OpenAiGatewayFixture(String extraYaml) {
         String yaml = """
                 model_list:
                   - model_name: gpt-4o
@@ -42,7 +47,8 @@ final class OpenAiGatewayFixture implements AutoCloseable {
                   fallbacks: [{"gpt-4o": ["claude-sonnet"]}]
                   num_retries: 0
                   timeout: 5
-                """.formatted(openai.baseUrl(), anthropic.baseUrl(), OPENAI_KEY, ANTHROPIC_KEY);
+                %5$s
+                """.formatted(openai.baseUrl(), anthropic.baseUrl(), OPENAI_KEY, ANTHROPIC_KEY, extraYaml);
         gateway = Spillway.start(ConfigLoader.withEnvironment(Map.of()).parse(yaml, Optional.empty()),
                 SpillwayOptions.defaults().withPort(0).withShutdownGrace(Duration.ofSeconds(5)));
     }
