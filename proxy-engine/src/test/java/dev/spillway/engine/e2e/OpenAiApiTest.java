@@ -200,6 +200,17 @@ class OpenAiApiTest {
     }
 
     @Test
+    void aMalformedToolSchemaIsA400NamingTheTool() throws Exception {
+        HttpResponse<String> response = fixture.post("/v1/chat/completions", """
+                {"model":"claude-sonnet","messages":[{"role":"user","content":"hi"}],
+                 "tools":[{"type":"function","function":{"description":"no name","parameters":{"type":"object"}}}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").get("param").asText()).startsWith("tools[0]");
+        assertThat(fixture.anthropic.requestCount()).isZero();
+    }
+
+    @Test
     void malformedJsonIsAnOpenAiStyle400() throws Exception {
         HttpResponse<String> response = fixture.post("/chat/completions", "{\"model\": ");
 
