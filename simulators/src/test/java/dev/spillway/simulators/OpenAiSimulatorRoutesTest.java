@@ -98,7 +98,7 @@ class OpenAiSimulatorRoutesTest {
 
     @Test
     void requiredApiKeyRefusesAWrongKeyWithItMasked() throws Exception {
-        openAi.requireApiKey("sk-proj-right-key-0000000000");
+        openAi.requireApiKey("sk-proj-test-right");
         String wrongKey = "sk-test-PMafPwrongwrongwrongE873";
 
         HttpResponse<String> wrong = http.send(http.chat(chatBody(false, "Hi"))

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AuthTest {
 
     private static final String MASTER_KEY = "sk-spillway-test-master-key";
-    private static final String OAUTH_TOKEN = "sk-ant-oat01-spillway-test-oauth-token";
+    private static final String OAUTH_TOKEN = "sk-ant-oat01-test-oauth";
 
     private final GatewayFixture fixture = new GatewayFixture(Function.identity(),
             "general_settings:\n  master_key: " + MASTER_KEY + "\n");

@@ -141,7 +141,7 @@ class CacheTest {
         fixture.anthropic.enqueue(AnthropicReply.text("for the second caller"));
 
         create(params());
-        HttpResponseFor<Message> other = fixture.client(b -> b.apiKey("sk-ant-api03-another-caller-entirely"))
+        HttpResponseFor<Message> other = fixture.client(b -> b.apiKey("sk-ant-api03-test-other"))
                 .messages().withRawResponse().create(params());
 
         assertThat(cacheHeader(other)).isEqualTo("miss");

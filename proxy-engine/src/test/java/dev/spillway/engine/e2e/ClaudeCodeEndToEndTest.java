@@ -70,7 +70,7 @@ class ClaudeCodeEndToEndTest {
 
     @Test
     void aClaudeLoginTokenReachesAnthropicAsABearerTokenWithTheOauthBeta() throws Exception {
-        String token = "sk-ant-oat01-spillway-test-subscription-token";
+        String token = "sk-ant-oat01-test-sub";
         fixture.anthropic.requireApiKey(token);
         fixture.anthropic.setDefaultReply(AnthropicReply.text("Hello, subscriber"));
 

@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 final class GatewayFixture implements AutoCloseable {
 
-    static final String CALLER_KEY = "sk-ant-api03-spillway-test-caller-key";
+    static final String CALLER_KEY = "sk-ant-api03-test-caller";
     static final String MODEL = "claude-sonnet-4-5-20250929";
 
     final AnthropicSimulator anthropic = AnthropicSimulator.start();

@@ -120,7 +120,7 @@ class OpenAiApiTest {
         fixture.openai.enqueue(OpenAiReply.toolCalls(
                 new OpenAiReply.ToolCall("call_abc123", "Read", "{\"file_path\":\"/tmp/x\"}")));
         var client = AnthropicOkHttpClient.builder().baseUrl(fixture.gateway.baseUrl().toString())
-                .apiKey("sk-ant-api03-spillway-test-caller").maxRetries(0).build();
+                .apiKey("sk-ant-api03-test-caller2").maxRetries(0).build();
         MessageCreateParams params = MessageCreateParams.builder().model("gpt-for-claude-code").maxTokens(256)
                 .addUserMessage("read /tmp/x")
                 .addTool(Tool.builder().name("Read").inputSchema(Tool.InputSchema.builder()

@@ -23,7 +23,7 @@ import java.util.Optional;
 final class OpenAiGatewayFixture implements AutoCloseable {
 
     static final String OPENAI_KEY = "sk-spillway-test-openai-deployment-key";
-    static final String ANTHROPIC_KEY = "sk-ant-api03-spillway-test-deployment-key";
+    static final String ANTHROPIC_KEY = "sk-ant-api03-test-deploy";
 
     final OpenAiSimulator openai = OpenAiSimulator.start();
     final AnthropicSimulator anthropic = AnthropicSimulator.start();
