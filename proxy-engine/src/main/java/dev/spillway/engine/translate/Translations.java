@@ -39,8 +39,10 @@ public final class Translations {
             return request.withBody(Operation.CHAT_COMPLETIONS, Json.bytes(body), upstreamModel);
         }
         if (operation == Operation.COMPLETIONS && upstream == Dialect.ANTHROPIC) {
-            throw new TranslationException("prompt", "legacy completions are served only by OpenAI-compatible "
-                    + "upstreams; send this model a /v1/chat/completions request instead");
+            ObjectNode chat = LegacyCompletions.toChatRequest(request.jsonCopy());
+            ObjectNode body = OpenAiToAnthropicRequest.translate(chat, upstreamModel);
+            adapt.accept(body);
+            return request.withBody(Operation.MESSAGES, Json.bytes(body), upstreamModel);
         }
         return request; // count_tokens: the OpenAI-compatible provider answers 404, and Claude Code counts itself
     }
@@ -68,13 +70,17 @@ public final class Translations {
         ObjectNode translated = client == Dialect.OPENAI
                 ? AnthropicToOpenAiResponse.translate(body, original.model(), openAiId(original))
                 : OpenAiToAnthropicResponse.translate(body, original.model());
+        if (original.operation() == Operation.COMPLETIONS) {
+            translated = LegacyCompletions.toLegacyResponse(translated);
+        }
         return UpstreamResponse.complete(response.status(), jsonHeaders(response), Json.bytes(translated));
     }
 
     private static StreamTranslator streamTranslator(ClientRequest original, Dialect client) {
         if (client == Dialect.OPENAI) {
             boolean includeUsage = original.jsonCopy().path("stream_options").path("include_usage").asBoolean(false);
-            return new AnthropicToOpenAiStream(original.model(), openAiId(original), includeUsage);
+            StreamTranslator chat = new AnthropicToOpenAiStream(original.model(), openAiId(original), includeUsage);
+            return original.operation() == Operation.COMPLETIONS ? LegacyCompletions.legacyStream(chat) : chat;
         }
         return new OpenAiToAnthropicStream(original.model(), "msg_" + original.requestId().replace("req_", ""));
     }

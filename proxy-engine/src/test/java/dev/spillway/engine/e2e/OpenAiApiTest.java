@@ -182,21 +182,52 @@ class OpenAiApiTest {
     }
 
     @Test
-    void legacyCompletionsAreServedByOpenAiUpstreamsAndRefusedClearlyByClaude() throws Exception {
+    void legacyCompletionsAreServedByOpenAiUpstreamsAsIs() throws Exception {
         fixture.openai.enqueue(OpenAiReply.text("legacy answer"));
 
         HttpResponse<String> served = fixture.post("/v1/completions",
                 "{\"model\":\"gpt-4o\",\"prompt\":\"Say hi\",\"max_tokens\":5}");
-        HttpResponse<String> refused = fixture.post("/v1/completions",
-                "{\"model\":\"claude-sonnet\",\"prompt\":\"Say hi\",\"max_tokens\":5}");
 
         assertThat(served.statusCode()).isEqualTo(200);
         JsonNode completion = JSON.readTree(served.body());
         assertThat(completion.get("object").asText()).isEqualTo("text_completion");
         assertThat(completion.get("choices").get(0).get("text").asText()).contains("legacy answer");
         assertThat(fixture.openai.takeRequest(Duration.ofSeconds(5)).path()).isEqualTo("/v1/completions");
+    }
+
+    @Test
+    void legacyCompletionsReachClaudeAsOneUserMessage() throws Exception {
+        fixture.anthropic.enqueue(AnthropicReply.text("Claude completes the prompt"));
+        fixture.anthropic.enqueue(AnthropicReply.text("streamed completion"));
+
+        HttpResponse<String> whole = fixture.post("/v1/completions",
+                "{\"model\":\"claude-sonnet\",\"prompt\":\"Once upon a time\",\"max_tokens\":20}");
+        HttpResponse<String> streamed = fixture.post("/v1/completions",
+                "{\"model\":\"claude-sonnet\",\"prompt\":[\"Once\"],\"max_tokens\":20,\"stream\":true}");
+        HttpResponse<String> refused = fixture.post("/v1/completions",
+                "{\"model\":\"claude-sonnet\",\"prompt\":\"x\",\"echo\":true}");
+
+        JsonNode completion = JSON.readTree(whole.body());
+        assertThat(completion.get("object").asText()).isEqualTo("text_completion");
+        assertThat(completion.get("choices").get(0).get("text").asText()).isEqualTo("Claude completes the prompt");
+        assertThat(completion.get("choices").get(0).get("finish_reason").asText()).isEqualTo("stop");
+        assertThat(fixture.anthropic.takeRequest(Duration.ofSeconds(5)).bodyJson().get("messages").get(0)
+                .get("content").asText()).isEqualTo("Once upon a time");
+        String text = streamed.body().lines().filter(l -> l.startsWith("data: {"))
+                .map(l -> readQuietly(l.substring(6)).path("choices").path(0).path("text").asText(""))
+                .reduce("", String::concat);
+        assertThat(text).isEqualTo("streamed completion");
+        assertThat(streamed.body()).contains("\"object\":\"text_completion\"").endsWith("data: [DONE]\n\n");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(refused.body()).get("error").get("param").asText()).isEqualTo("prompt");
+        assertThat(JSON.readTree(refused.body()).get("error").get("param").asText()).isEqualTo("echo");
+    }
+
+    private static JsonNode readQuietly(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     @Test
