@@ -222,6 +222,21 @@ class OpenAiApiTest {
         assertThat(JSON.readTree(refused.body()).get("error").get("param").asText()).isEqualTo("echo");
     }
 
+    @Test
+    void theOpenAiSdksLegacyCompletionsClientWorksAgainstBothKindsOfUpstream() {
+        fixture.openai.enqueue(OpenAiReply.text("from gpt"));
+        fixture.anthropic.enqueue(AnthropicReply.text("from claude"));
+        var completions = fixture.client().completions();
+
+        var fromGpt = completions.create(com.openai.models.completions.CompletionCreateParams.builder()
+                .model("gpt-4o").prompt("Say hi").maxTokens(5).build());
+        var fromClaude = completions.create(com.openai.models.completions.CompletionCreateParams.builder()
+                .model("claude-sonnet").prompt("Say hi").maxTokens(5).build());
+
+        assertThat(fromGpt.choices().get(0).text()).contains("from gpt");
+        assertThat(fromClaude.choices().get(0).text()).isEqualTo("from claude");
+    }
+
     private static JsonNode readQuietly(String json) {
         try {
             return JSON.readTree(json);
