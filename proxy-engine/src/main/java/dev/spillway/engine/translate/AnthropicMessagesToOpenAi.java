@@ -53,6 +53,25 @@ final class AnthropicMessagesToOpenAi {
         }
     }
 
+    private static String systemText(JsonNode content, String path) {
+        if (content != null && content.isTextual()) {
+            return content.textValue();
+        }
+        if (content != null && content.isArray()) {
+            List<String> texts = new ArrayList<>();
+            for (int j = 0; j < content.size(); j++) {
+                JsonNode block = content.get(j);
+                if (!"text".equals(block.path("type").asText())) {
+                    throw new TranslationException(path + ".content[" + j + "].type",
+                            "system messages must hold text blocks to be sent to an OpenAI-compatible model");
+                }
+                texts.add(block.path("text").asText());
+            }
+            return String.join("\n\n", texts);
+        }
+        throw new TranslationException(path + ".content", "must be a string or an array of text blocks");
+    }
+
     static void messages(JsonNode messages, ArrayNode out) {
         if (messages == null || !messages.isArray()) {
             throw new TranslationException("messages", "must be an array of messages");
@@ -62,9 +81,13 @@ final class AnthropicMessagesToOpenAi {
             String path = "messages[" + i + "]";
             String role = message.path("role").asText("");
             JsonNode content = message.get("content");
+            if (role.equals("system")) { // Claude Code's mid-conversation system messages keep their place
+                out.addObject().put("role", "system").put("content", systemText(content, path));
+                continue;
+            }
             if (!role.equals("user") && !role.equals("assistant")) {
-                throw new TranslationException(path + ".role", "must be \"user\" or \"assistant\", not \"" + role
-                        + "\"");
+                throw new TranslationException(path + ".role", "must be \"user\", \"assistant\" or \"system\", not \""
+                        + role + "\"");
             }
             if (role.equals("assistant") && i == messages.size() - 1) {
                 throw new TranslationException(path + ".role", "the conversation ends with an assistant turn to be"

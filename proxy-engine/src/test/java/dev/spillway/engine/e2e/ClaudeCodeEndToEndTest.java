@@ -102,6 +102,26 @@ class ClaudeCodeEndToEndTest {
         }
     }
 
+    @Test
+    void claudeCodeWorksWithAGptModelGroupThroughTranslation() throws Exception {
+        try (OpenAiGatewayFixture openAi = new OpenAiGatewayFixture()) {
+            openAi.openai.setDefaultReply(dev.spillway.simulators.OpenAiReply.text("Hello from GPT"));
+
+            ClaudeCodeCli.Result result = claude.print("hi", openAi.gateway.baseUrl(),
+                    Map.of("ANTHROPIC_API_KEY", GatewayFixture.CALLER_KEY,
+                            "ANTHROPIC_MODEL", "gpt-for-claude-code",
+                            "ANTHROPIC_DEFAULT_HAIKU_MODEL", "gpt-for-claude-code"),
+                    home, Duration.ofSeconds(60));
+
+            assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+            assertThat(result.stdout()).contains("Hello from GPT");
+            RecordedRequest toOpenAi = openAi.openai.takeRequest(Duration.ofSeconds(5));
+            assertThat(toOpenAi.path()).isEqualTo("/v1/chat/completions");
+            assertThat(toOpenAi.bodyJson().get("model").asText()).isEqualTo("gpt-4.1");
+            assertThat(toOpenAi.bodyJson().get("messages").get(0).get("role").asText()).isEqualTo("system");
+        }
+    }
+
     private RecordedRequest firstInference() {
         RecordedRequest request;
         while ((request = fixture.anthropic.takeRequest(Duration.ofSeconds(5))) != null) {

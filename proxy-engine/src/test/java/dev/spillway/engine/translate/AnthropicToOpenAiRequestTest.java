@@ -107,6 +107,18 @@ class AnthropicToOpenAiRequestTest {
             """;
 
     @Test
+    void claudeCodesMidConversationSystemMessagesKeepTheirPlace() {
+        ObjectNode out = AnthropicToOpenAiRequest.translate(dev.spillway.engine.json.Json.parseObject("""
+                {"model": "x", "max_tokens": 10, "messages": [
+                  {"role": "user", "content": "hi"},
+                  {"role": "system", "content": [{"type": "text", "text": "Mode changed."}]},
+                  {"role": "user", "content": "go on"}]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "gpt-4.1");
+
+        assertThat(out.get("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"system\",\"content\":\"Mode changed.\"},{\"role\":\"user\",\"content\":\"go on\"}]");
+    }
+
+    @Test
     void claudeCodeRequestBecomesAChatCompletionsRequestFieldByField() {
         ObjectNode request = parse(CLAUDE_CODE_REQUEST);
         ObjectNode original = request.deepCopy();
@@ -364,7 +376,8 @@ class AnthropicToOpenAiRequestTest {
         "messages | [{\"role\": \"user\", \"content\": [{\"type\": \"tool_result\", \"tool_use_id\": \"toolu_01S\", \"content\": [{\"type\": \"document\", \"source\": {}}]}]}] | messages[0].content[0].content[0].type",
         "messages | [{\"role\": \"user\", \"content\": [{\"type\": \"tool_result\", \"content\": \"x\"}]}] | messages[0].content[0].tool_use_id",
         // message structure
-        "messages | [{\"role\": \"system\", \"content\": \"x\"}] | messages[0].role",
+        "messages | [{\"role\": \"tool\", \"content\": \"x\"}] | messages[0].role",
+        "messages | [{\"role\": \"system\", \"content\": [{\"type\": \"image\", \"source\": {}}]}] | messages[0].content[0].type",
         "messages | [{\"role\": \"user\", \"content\": \"Answer in JSON\"}, {\"role\": \"assistant\", \"content\": \"{\"}] | messages[1].role",
         "messages | [{\"role\": \"user\", \"content\": 42}] | messages[0].content",
         "messages | {} | messages",
