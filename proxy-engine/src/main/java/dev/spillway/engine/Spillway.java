@@ -50,8 +50,11 @@ public final class Spillway implements AutoCloseable {
     private final GatewayServer server;
     private final RouteTable routes;
 
+    private final Accounting accounting;
+
     private Spillway(SpillwayOptions options, Providers providers, RequestEvents events, GatewayServer server,
-            RouteTable routes) {
+            RouteTable routes, Accounting accounting) {
+        this.accounting = accounting;
         this.options = options;
         this.providers = providers;
         this.events = events;
@@ -94,8 +97,10 @@ public final class Spillway implements AutoCloseable {
                     config.general().masterKey(), config.general().allowClientCredentials().orElse(loopback),
                     config.general().allowedOrigins(), options.keepAliveInterval(), options.streamIdleTimeout(),
                     version());
-            GatewayServer server = GatewayServer.start(settings, routes, pipeline, cooldowns, balancer, events);
-            return new Spillway(options, providers, events, server, routes);
+            Accounting accounting = Accounting.start(config, options, routes, cooldowns, events);
+            GatewayServer server = GatewayServer.start(settings, routes, pipeline, cooldowns, balancer, events,
+                    accounting.metrics(), accounting.costs());
+            return new Spillway(options, providers, events, server, routes, accounting);
         } catch (RuntimeException e) {
             providers.close();
             throw e;
@@ -154,6 +159,7 @@ public final class Spillway implements AutoCloseable {
             providers.close();
             try {
                 events.close();
+                accounting.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -5,6 +5,7 @@ import dev.spillway.engine.SpillwayOptions;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.SpillwayConfig;
+import dev.spillway.engine.spend.SpendStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,6 +33,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host = SpillwayOptions.DEFAULT_HOST;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the spend database lives (default: the user's data directory, e.g. "
+                    + "~/.local/share/spillway).")
+    Path dataDir;
+
     @Override
     public Integer call() throws InterruptedException {
         SpillwayConfig loaded;
@@ -43,7 +49,9 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
             loaded = config == null ? loader.loadDefault() : loader.load(config);
-            gateway = Spillway.start(loaded, SpillwayOptions.defaults().withHost(host).withPort(port));
+            Path data = dataDir != null ? dataDir : SpendStore.defaultDataDirectory();
+            gateway = Spillway.start(loaded, SpillwayOptions.defaults().withHost(host).withPort(port)
+                    .withSpendDatabase(SpendStore.defaultJdbcUrl(data)));
         } catch (ConfigException e) {
             System.err.println("spillway: " + e.getMessage());
             return 1;

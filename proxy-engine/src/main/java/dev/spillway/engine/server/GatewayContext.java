@@ -1,5 +1,6 @@
 package dev.spillway.engine.server;
 
+import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.routing.Cooldowns;
@@ -12,5 +13,5 @@ import dev.spillway.engine.routing.RouteTable;
  */
 record GatewayContext(RouteTable routes, Pipeline pipeline, Cooldowns cooldowns, LoadBalancer balancer,
         AccessGuard access,
-        StreamRelay relay, RequestEvents events) {
+        StreamRelay relay, RequestEvents events, DeploymentCosts costs) {
 }

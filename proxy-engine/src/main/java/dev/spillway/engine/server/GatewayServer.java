@@ -1,6 +1,8 @@
 package dev.spillway.engine.server;
 
+import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.metrics.GatewayMetrics;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.request.Operation;
 import dev.spillway.engine.routing.Cooldowns;
@@ -46,13 +48,14 @@ public final class GatewayServer {
 
     /** Builds the handlers and starts listening. */
     public static GatewayServer start(ServerSettings settings, RouteTable routes, Pipeline pipeline,
-            Cooldowns cooldowns, LoadBalancer balancer, RequestEvents events) {
+            Cooldowns cooldowns, LoadBalancer balancer, RequestEvents events, GatewayMetrics metrics,
+            DeploymentCosts costs) {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
                 settings.allowedOrigins(), allowedHosts(settings.host()));
         StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
-        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events);
-        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version()));
+        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events, costs);
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version(), metrics));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(WORKER_THREADS)
@@ -82,7 +85,7 @@ public final class GatewayServer {
         }
     }
 
-    private static HttpHandler routes(GatewayContext gateway, String version) {
+    private static HttpHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics) {
         AccessGuard access = gateway.access();
         HttpHandler notFound = exchange -> Responses.error(exchange, 404, "not_found_error",
                 "No route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ".",
@@ -102,6 +105,10 @@ public final class GatewayServer {
                 .get("/health/liveliness", HealthHandlers.liveliness())
                 .get("/health/liveness", HealthHandlers.liveliness())
                 .get("/health/readiness", HealthHandlers.readiness(version))
+                .get("/metrics", exchange -> {
+                    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, metrics.contentType());
+                    exchange.getResponseSender().send(metrics.scrape());
+                })
                 .setFallbackHandler(notFound)
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, 405, "invalid_request_error",
                         "Method " + exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()

@@ -38,6 +38,7 @@ final class ProxyHandler implements HttpHandler {
 
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final HttpString REQUEST_ID = new HttpString("request-id");
+    private static final HttpString RESPONSE_COST = new HttpString("x-litellm-response-cost");
     private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final Operation operation;
@@ -200,10 +201,11 @@ final class ProxyHandler implements HttpHandler {
             Optional<String> error = response.isSuccess() ? Optional.empty()
                     : Optional.of(format.errorType(response.status()));
             if (!response.isStreaming()) {
-                writeComplete(response.body());
                 if (response.isSuccess()) {
                     tap.onMessageBody(response.body());
+                    addCost(out, trace, tap.usage());
                 }
+                writeComplete(response.body());
                 publish(response.status(), false, Optional.empty(), tap.usage(), trace, error);
                 return;
             }
@@ -226,6 +228,19 @@ final class ProxyHandler implements HttpHandler {
             int status = outcome.clientGone() ? 499 : response.status();
             publish(status, true, Optional.of(Duration.ofNanos(firstByte - startNanos)), tap.usage(), trace,
                     outcome.errorType());
+        }
+
+        /** {@code x-litellm-response-cost}: what this answer cost in USD, when its price is known. */
+        private void addCost(HeaderMap out, RequestTrace trace, RequestEvent.Usage usage) {
+            RequestTrace.Served served = trace.served();
+            if (served == null) {
+                return;
+            }
+            var cost = gateway.costs().cost(served.deployment().id(), served.deployment().provider().name(),
+                    served.upstreamModel(), usage);
+            if (cost.known()) {
+                out.put(RESPONSE_COST, java.math.BigDecimal.valueOf(cost.usd()).stripTrailingZeros().toPlainString());
+            }
         }
 
         private void writeComplete(byte[] body) {

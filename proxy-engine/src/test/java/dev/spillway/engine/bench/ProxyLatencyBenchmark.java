@@ -114,7 +114,8 @@ public final class ProxyLatencyBenchmark {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "dev.spillway.engine.cli.SpillwayCli", "serve", "--config", config.toString(), "--port", "0"));
+                "dev.spillway.engine.cli.SpillwayCli", "serve", "--config", config.toString(), "--port", "0",
+                "--data-dir", config.getParent().resolve("spillway-bench-data").toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

@@ -46,7 +46,8 @@ class ServeCommandTest {
                       - model_name: "claude-*"
                         litellm_params: {model: "anthropic/*", api_base: %s}
                     """.formatted(anthropic.baseUrl()));
-            Process process = spillway("serve", "--config", config.toString(), "--port", "0");
+            Process process = spillway("serve", "--config", config.toString(), "--port", "0",
+                    "--data-dir", dir.resolve("data").toString());
             BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 
             URI url = null;
@@ -83,7 +84,8 @@ class ServeCommandTest {
                     litellm_params: {model: anthropic/claude-sonnet-4-5, timeout: soon}
                 """);
 
-        Process process = spillway("serve", "--config", config.toString(), "--port", "0");
+        Process process = spillway("serve", "--config", config.toString(), "--port", "0",
+                "--data-dir", dir.resolve("data").toString());
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -103,6 +105,7 @@ class ServeCommandTest {
 
     @Test
     void refusesANetworkAddressWithoutAMasterKey() {
-        assertThat(SpillwayCli.run("serve", "--host", "0.0.0.0", "--port", "0")).isEqualTo(1);
+        assertThat(SpillwayCli.run("serve", "--host", "0.0.0.0", "--port", "0", "--data-dir",
+                dir.resolve("data").toString())).isEqualTo(1);
     }
 }

@@ -1,0 +1,87 @@
+package dev.spillway.engine;
+
+import dev.spillway.engine.config.ConfigException;
+import dev.spillway.engine.config.SpillwayConfig;
+import dev.spillway.engine.cost.CostCalculator;
+import dev.spillway.engine.cost.DeploymentCosts;
+import dev.spillway.engine.events.RequestEvent;
+import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.metrics.GatewayMetrics;
+import dev.spillway.engine.routing.Cooldowns;
+import dev.spillway.engine.routing.RouteTable;
+import dev.spillway.engine.spend.SpendStore;
+import dev.spillway.engine.spend.SpendStoreException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every finished request is counted in: its cost, the Prometheus metrics and, when the engine has one, the spend
+ * store. Fed from the request-event stream, so none of it runs on a request's thread.
+ */
+final class Accounting implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounting.class);
+
+    private final DeploymentCosts costs;
+    private final GatewayMetrics metrics;
+    private final Optional<SpendStore> spend;
+
+    private Accounting(DeploymentCosts costs, GatewayMetrics metrics, Optional<SpendStore> spend) {
+        this.costs = costs;
+        this.metrics = metrics;
+        this.spend = spend;
+    }
+
+    static Accounting start(SpillwayConfig config, SpillwayOptions options, RouteTable routes, Cooldowns cooldowns,
+            RequestEvents events) {
+        DeploymentCosts costs;
+        try {
+            costs = new DeploymentCosts(CostCalculator.bundled(), config.deployments());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model_list: a price (input_cost_per_token & co.) is not usable: " + e.getMessage(), e);
+        }
+        GatewayMetrics metrics = new GatewayMetrics();
+        metrics.bindEventsDropped(events::dropped);
+        metrics.trackDeployments(routes, cooldowns);
+        metrics.setResponseCacheEnabled(config.cache().enabled());
+        Optional<SpendStore> spend = options.spendDatabase().flatMap(Accounting::openSpendStore);
+        spend.ifPresent(store -> metrics.bindSpendRowsDropped(store::dropped));
+        Accounting accounting = new Accounting(costs, metrics, spend);
+        events.subscribe(accounting::count);
+        return accounting;
+    }
+
+    /** A spend store already open in another Spillway must not stop this one from serving. */
+    private static Optional<SpendStore> openSpendStore(String jdbcUrl) {
+        try {
+            return Optional.of(SpendStore.open(jdbcUrl, SpendStore.DEFAULT_RETENTION));
+        } catch (SpendStoreException e) {
+            log.warn("Spend tracking is off: the spend database could not be opened ({}). Is another Spillway "
+                    + "running with the same data directory?", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void count(RequestEvent event) {
+        double cost = costs.cost(event).usd();
+        metrics.record(event, cost, null, null);
+        spend.ifPresent(store -> store.record(event, cost, null));
+    }
+
+    DeploymentCosts costs() {
+        return costs;
+    }
+
+    GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stores what is still queued; call after the event stream has delivered its last event. */
+    @Override
+    public void close() throws InterruptedException {
+        if (spend.isPresent()) {
+            spend.get().close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.spillway.engine.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spillway.engine.Spillway;
+import dev.spillway.engine.SpillwayOptions;
+import dev.spillway.engine.config.ConfigLoader;
+import dev.spillway.engine.spend.SpendStore;
+import dev.spillway.simulators.AnthropicReply;
+import dev.spillway.simulators.AnthropicSimulator;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each request's cost in its answer, in Prometheus and in the H2 spend store. */
+class AccountingTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aRequestIsPricedCountedAndStored() throws Exception {
+        String url = SpendStore.defaultJdbcUrl(data);
+        try (AnthropicSimulator anthropic = AnthropicSimulator.start()) {
+            anthropic.enqueue(AnthropicReply.text("priced").withUsage(100_000, 10_000, 0, 0));
+            Spillway gateway = Spillway.start(ConfigLoader.withEnvironment(Map.of()).parse("""
+                    model_list:
+                      - model_name: "claude-*"
+                        litellm_params: {model: "anthropic/*", api_base: %s}
+                    """.formatted(anthropic.baseUrl()), Optional.empty()),
+                    SpillwayOptions.defaults().withPort(0).withSpendDatabase(url));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> answer;
+            String metrics;
+            try {
+                answer = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve("/v1/messages"))
+                        .header("x-api-key", "sk-ant-api03-test-caller")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-sonnet-4-5-20250929\","
+                                + "\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                metrics = awaitMetric(http, gateway, "litellm_spend_metric_total{");
+            } finally {
+                gateway.close();
+            }
+
+            // Sonnet 4.5: 0.1M input tokens at $3/M + 0.01M output tokens at $15/M = $0.45
+            assertThat(answer.headers().firstValue("x-litellm-response-cost")).contains("0.45");
+            assertThat(metrics).contains("litellm_input_tokens_metric_total{").contains("litellm_spend_metric_total{")
+                    .contains("litellm_proxy_total_requests_metric_total{");
+            try (SpendStore store = SpendStore.open(url, SpendStore.DEFAULT_RETENTION)) {
+                var totals = store.totals(Instant.now().minus(Duration.ofHours(1)));
+                assertThat(totals.requests()).isEqualTo(1);
+                assertThat(totals.costUsd().doubleValue()).isEqualTo(0.45);
+            }
+        }
+    }
+
+    /** Events are counted off the request path: wait until the scrape shows the request. */
+    private static String awaitMetric(HttpClient http, Spillway gateway, String name) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains(name) || System.nanoTime() > deadline) {
+                return body;
+            }
+            Thread.sleep(20);
+        }
+    }
+}
