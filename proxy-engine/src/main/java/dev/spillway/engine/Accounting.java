@@ -45,7 +45,8 @@ final class Accounting implements AutoCloseable {
         metrics.bindEventsDropped(events::dropped);
         metrics.trackDeployments(routes, cooldowns);
         metrics.setResponseCacheEnabled(config.cache().enabled());
-        Optional<SpendStore> spend = options.spendDatabase().flatMap(Accounting::openSpendStore);
+        Optional<SpendStore> spend = config.general().databaseUrl().or(options::spendDatabase)
+                .flatMap(url -> openSpendStore(url, config.general().spendRetention()));
         spend.ifPresent(store -> metrics.bindSpendRowsDropped(store::dropped));
         Accounting accounting = new Accounting(costs, metrics, spend);
         events.subscribe(accounting::count);
@@ -53,9 +54,9 @@ final class Accounting implements AutoCloseable {
     }
 
     /** A spend store already open in another Spillway must not stop this one from serving. */
-    private static Optional<SpendStore> openSpendStore(String jdbcUrl) {
+    private static Optional<SpendStore> openSpendStore(String jdbcUrl, java.time.Duration retention) {
         try {
-            return Optional.of(SpendStore.open(jdbcUrl, SpendStore.DEFAULT_RETENTION));
+            return Optional.of(SpendStore.open(jdbcUrl, retention));
         } catch (SpendStoreException e) {
             log.warn("Spend tracking is off: the spend database could not be opened ({}). Is another Spillway "
                     + "running with the same data directory?", e.getMessage());

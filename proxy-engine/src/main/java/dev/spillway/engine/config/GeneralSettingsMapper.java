@@ -2,6 +2,7 @@ package dev.spillway.engine.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,9 @@ final class GeneralSettingsMapper {
             + "optional port; no path or trailing slash) or \"*\"";
 
     private static final SectionKeys KEYS = new SectionKeys(
-            Set.of("master_key", "allow_client_credentials", "allowed_origins"),
-            Set.of("database_url", "database_connection_pool_limit", "database_connection_timeout",
+            Set.of("master_key", "allow_client_credentials", "allowed_origins", "database_url",
+                    "spend_retention_days"),
+            Set.of("database_connection_pool_limit", "database_connection_timeout",
                     "proxy_batch_write_at", "custom_auth", "custom_auth_settings", "pass_through_endpoints",
                     "allow_requests_on_db_unavailable", "disable_spend_logs", "disable_error_logs",
                     "store_prompts_in_spend_logs", "forward_client_headers_to_llm_api",
@@ -43,7 +45,36 @@ final class GeneralSettingsMapper {
                 general.get("allow_client_credentials").optionalBoolean().or(defaults::allowClientCredentials);
         ConfigNode originsNode = general.get("allowed_origins");
         List<String> allowedOrigins = originsNode.isSet() ? origins(originsNode) : defaults.allowedOrigins();
-        return new GeneralSettings(masterKey, allowClientCredentials, allowedOrigins);
+        Optional<String> databaseUrl = databaseUrl(general.get("database_url").asSecret());
+        Duration retention = general.get("spend_retention_days").optionalInt(0).map(Duration::ofDays)
+                .orElse(GeneralSettings.DEFAULT_SPEND_RETENTION);
+        return new GeneralSettings(masterKey, allowClientCredentials, allowedOrigins, databaseUrl, retention);
+    }
+
+    /**
+     * An H2 JDBC URL for the spend store. LiteLLM configs usually name a Postgres database here (often through an
+     * environment variable that is not set for Spillway); that is warned about and ignored, not fatal.
+     */
+    private static Optional<String> databaseUrl(ConfigNode node) {
+        if (!node.isSet()) {
+            return Optional.empty();
+        }
+        Optional<String> url;
+        try {
+            url = node.optionalString().map(String::trim);
+        } catch (ConfigException unresolved) {
+            if (!node.isEnvironmentReference()) {
+                throw unresolved;
+            }
+            node.warn("its environment variable is not set; ignored (Spillway keeps spend in its data directory)");
+            return Optional.empty();
+        }
+        if (url.isPresent() && !url.get().startsWith("jdbc:h2:")) {
+            node.warn("not an H2 JDBC URL (jdbc:h2:...); ignored: Spillway keeps spend in its own H2 database in "
+                    + "the data directory");
+            return Optional.empty();
+        }
+        return url;
     }
 
     private static List<String> origins(ConfigNode node) {

@@ -99,7 +99,8 @@ class ConfigLoaderTest {
         assertThat(config.warnings()).containsExactly(
                 "config.yaml: router_settings.redis_host: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.drop_params: not supported by Spillway yet; ignored",
-                "config.yaml: general_settings.database_url: not supported by Spillway yet; ignored");
+                "config.yaml: general_settings.database_url: its environment variable is not set; ignored (Spillway keeps "
+                        + "spend in its data directory)");
     }
 
     @Test

@@ -95,8 +95,9 @@ class ConfigWarningsTest {
                 "config.yaml: litellm_settings.drop_params: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.callbacks: not supported by Spillway yet; ignored",
                 "config.yaml: litellm_settings.set_verbose: not supported by Spillway yet; ignored",
-                "config.yaml: general_settings.database_url: not supported by Spillway yet; ignored",
-                "config.yaml: general_settings.alerting: not supported by Spillway yet; ignored");
+                "config.yaml: general_settings.alerting: not supported by Spillway yet; ignored",
+                "config.yaml: general_settings.database_url: its environment variable is not set; ignored (Spillway keeps "
+                        + "spend in its data directory)");
         assertThat(String.join("\n", config.warnings())).doesNotContain("hunter2");
     }
 
