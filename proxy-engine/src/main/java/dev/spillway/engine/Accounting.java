@@ -44,6 +44,7 @@ final class Accounting implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         metrics.bindEventsDropped(events::dropped);
         metrics.trackDeployments(routes, cooldowns);
+        cooldowns.setListener(metrics::deploymentCooledDown);
         metrics.setResponseCacheEnabled(config.cache().enabled());
         Optional<SpendStore> spend = config.general().databaseUrl().or(options::spendDatabase)
                 .flatMap(url -> openSpendStore(url, config.general().spendRetention()));

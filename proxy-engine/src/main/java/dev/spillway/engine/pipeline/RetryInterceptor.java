@@ -81,7 +81,7 @@ public final class RetryInterceptor implements Interceptor {
                 return response;
             }
             last = response;
-            if (kind.coolsDown() && cooldowns.recordFailure(deployment.id(), response.retryAfter())) {
+            if (kind.coolsDown() && cooldowns.recordFailure(deployment.id(), response.retryAfter(), response.status())) {
                 log.info("Deployment {} of model group {} cools down after HTTP {}", deployment.id(),
                         target.group().name(), response.status());
             }

@@ -16,6 +16,7 @@ public final class Cooldowns {
     private final int allowedFails;
     private final Duration cooldownTime;
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private volatile Listener listener = (id, status) -> { };
 
     public Cooldowns(Ticker ticker, int allowedFails, Duration cooldownTime) {
         this.ticker = ticker;
@@ -51,6 +52,34 @@ public final class Cooldowns {
      * @return whether this failure started a cooldown (false when it only extended one)
      */
     public boolean recordFailure(String deploymentId, Optional<Duration> retryAfter) {
+        return recordFailure(deploymentId, retryAfter, 0);
+    }
+
+    /**
+     * Counts a failure with the status that caused it, which a cooldown that starts is reported with.
+     *
+     * @return whether this failure started a cooldown
+     */
+    public boolean recordFailure(String deploymentId, Optional<Duration> retryAfter, int status) {
+        boolean started = startsCooldown(deploymentId, retryAfter);
+        if (started) {
+            listener.cooldownStarted(deploymentId, status);
+        }
+        return started;
+    }
+
+    /** Told when a deployment starts to cool down (e.g. to count it in metrics); must return quickly. */
+    @FunctionalInterface
+    public interface Listener {
+        void cooldownStarted(String deploymentId, int status);
+    }
+
+    /** Sets who is told when a cooldown starts. */
+    public void setListener(Listener newListener) {
+        this.listener = newListener;
+    }
+
+    private boolean startsCooldown(String deploymentId, Optional<Duration> retryAfter) {
         if (cooldownTime.isZero()) {
             return false;
         }

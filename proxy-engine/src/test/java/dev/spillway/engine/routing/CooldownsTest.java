@@ -137,6 +137,18 @@ class CooldownsTest {
     }
 
     @Test
+    void theListenerHearsOfEachCooldownOnceWithItsStatus() {
+        Cooldowns cooldowns = new Cooldowns(ticker, 0, MINUTE);
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        cooldowns.setListener((id, status) -> heard.add(id + ":" + status));
+
+        cooldowns.recordFailure("a", Optional.empty(), 429);
+        cooldowns.recordFailure("a", Optional.empty(), 429);
+
+        assertThat(heard).containsExactly("a:429");
+    }
+
+    @Test
     void aFailureDuringACooldownExtendsItWithoutStartingAnother() {
         Cooldowns cooldowns = new Cooldowns(ticker, 0, MINUTE);
         assertThat(cooldowns.recordFailure("a", Optional.empty())).isTrue();
