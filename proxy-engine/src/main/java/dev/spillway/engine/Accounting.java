@@ -67,8 +67,9 @@ final class Accounting implements AutoCloseable {
 
     private void count(RequestEvent event) {
         double cost = costs.cost(event).usd();
-        metrics.record(event, cost, null, null);
-        spend.ifPresent(store -> store.record(event, cost, null));
+        String caller = event.caller().orElse(null);
+        metrics.record(event, cost, caller == null ? "" : caller, "");
+        spend.ifPresent(store -> store.record(event, cost, caller));
     }
 
     DeploymentCosts costs() {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param attemptedFallbacks fallback groups tried
  * @param attemptedRetries retries made
  * @param error the error type (e.g. {@code rate_limit_error}) for failures
+ * @param caller who asked: the first 16 hex digits of the SHA-256 of the caller's credential (their own key or
+ *     token), empty for callers without one
  * @param cacheHit whether the answer came from Spillway's response cache: then no upstream was called, the request
  *     cost nothing ({@code usage} is {@link Usage#NONE}), {@code provider} is {@code cache} and
  *     {@code deploymentId} and {@code upstreamModel} are empty
@@ -44,7 +46,18 @@ public record RequestEvent(
         int attemptedFallbacks,
         int attemptedRetries,
         Optional<String> error,
-        boolean cacheHit) {
+        boolean cacheHit,
+        Optional<String> caller) {
+
+    /** An event without caller attribution. */
+    public RequestEvent(String requestId, Instant time, String requestedModel, Optional<String> modelGroup,
+            Optional<String> deploymentId, Optional<String> provider, Optional<String> upstreamModel, int status,
+            boolean stream, Duration latency, Optional<Duration> timeToFirstByte, Usage usage, boolean fallbackTaken,
+            int attemptedFallbacks, int attemptedRetries, Optional<String> error, boolean cacheHit) {
+        this(requestId, time, requestedModel, modelGroup, deploymentId, provider, upstreamModel, status, stream,
+                latency, timeToFirstByte, usage, fallbackTaken, attemptedFallbacks, attemptedRetries, error, cacheHit,
+                Optional.empty());
+    }
 
     /** Token counts as Anthropic reports them. */
     public record Usage(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens) {

@@ -89,6 +89,7 @@ final class ProxyHandler implements HttpHandler {
             return;
         }
         ex.requestedModel = summary.model();
+        ex.caller = ((AccessGuard.Allowed) decision).credential().map(c -> CallerIds.of(c.token()));
         Optional<GroupMatch> target = gateway.routes().resolve(summary.model());
         if (target.isEmpty()) {
             ex.fail(404, "model: '" + summary.model() + "' is not served by this Spillway. "
@@ -110,6 +111,7 @@ final class ProxyHandler implements HttpHandler {
         final Instant arrived;
         final long startNanos;
         String requestedModel = "";
+        Optional<String> caller = Optional.empty();
         /** The model group whose cached answer was served, if the answer came from the response cache. */
         String cacheHitGroup;
         boolean published;
@@ -271,14 +273,14 @@ final class ProxyHandler implements HttpHandler {
                 gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
                         Optional.of(cacheHitGroup), Optional.empty(), Optional.of(CacheInterceptor.CACHE_PROVIDER),
                         Optional.empty(), status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb,
-                        RequestEvent.Usage.NONE, false, 0, 0, error, true));
+                        RequestEvent.Usage.NONE, false, 0, 0, error, true, caller));
                 return;
             }
             gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
                     s.map(RequestTrace.Served::group), s.map(x -> x.deployment().id()),
                     s.map(x -> x.deployment().provider().name()), s.map(RequestTrace.Served::upstreamModel),
                     status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb, usage, fallbackTaken,
-                    fallbacks, trace == null ? 0 : trace.retries(), error, false));
+                    fallbacks, trace == null ? 0 : trace.retries(), error, false, caller));
         }
     }
 }

@@ -58,6 +58,10 @@ class AccountingTest {
                 var totals = store.totals(Instant.now().minus(Duration.ofHours(1)));
                 assertThat(totals.requests()).isEqualTo(1);
                 assertThat(totals.costUsd().doubleValue()).isEqualTo(0.45);
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("sk-ant-api03-test-caller".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(store.recent(1).get(0).caller())
+                        .as("the caller, as a hash of their key").isEqualTo(java.util.HexFormat.of().formatHex(digest, 0, 8));
             }
         }
     }
