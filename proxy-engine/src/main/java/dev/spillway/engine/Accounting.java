@@ -80,6 +80,10 @@ final class Accounting implements AutoCloseable {
         return metrics;
     }
 
+    Optional<SpendStore> spend() {
+        return spend;
+    }
+
     /** Stores what is still queued; call after the event stream has delivered its last event. */
     @Override
     public void close() throws InterruptedException {

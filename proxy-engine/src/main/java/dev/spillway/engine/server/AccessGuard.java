@@ -61,6 +61,28 @@ final class AccessGuard {
         }
     }
 
+    /**
+     * Wraps an admin handler: with a master key set, only the master key opens it (a caller's own Anthropic
+     * credential does not); without one, the proxy is loopback-only and admin routes are open like the others.
+     */
+    HttpHandler protectAdmin(HttpHandler next) {
+        return exchange -> {
+            Presented p = Presented.from(exchange.getRequestHeaders());
+            Decision decision = check(p);
+            boolean masterKey = masterKeyDigest.isEmpty() || java.util.stream.Stream.of(p.proxyKey(),
+                    bearerToken(p.authorization()), p.xApiKey()).anyMatch(this::isMasterKey);
+            if (decision instanceof Refused refused) {
+                Responses.error(exchange, refused.status(), refused.errorType(), refused.message(), RequestIds.next());
+            } else if (!masterKey) {
+                Responses.error(exchange, 401, "authentication_error",
+                        "Admin routes need the Spillway master key (x-api-key or Authorization: Bearer).",
+                        RequestIds.next());
+            } else {
+                next.handleRequest(exchange);
+            }
+        };
+    }
+
     /** Wraps a handler so that only allowed callers reach it. */
     HttpHandler protect(HttpHandler next) {
         return exchange -> {

@@ -3,6 +3,8 @@ package dev.spillway.engine.server;
 import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.metrics.GatewayMetrics;
+import dev.spillway.engine.spend.SpendStore;
+import java.util.Optional;
 import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.request.Operation;
 import dev.spillway.engine.routing.Cooldowns;
@@ -49,13 +51,13 @@ public final class GatewayServer {
     /** Builds the handlers and starts listening. */
     public static GatewayServer start(ServerSettings settings, RouteTable routes, Pipeline pipeline,
             Cooldowns cooldowns, LoadBalancer balancer, RequestEvents events, GatewayMetrics metrics,
-            DeploymentCosts costs) {
+            DeploymentCosts costs, Optional<SpendStore> spend) {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
                 settings.allowedOrigins(), allowedHosts(settings.host()));
         StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
         GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events, costs);
-        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version(), metrics));
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version(), metrics, spend));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(WORKER_THREADS)
@@ -85,7 +87,8 @@ public final class GatewayServer {
         }
     }
 
-    private static HttpHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics) {
+    private static HttpHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics,
+            Optional<SpendStore> spend) {
         AccessGuard access = gateway.access();
         HttpHandler notFound = exchange -> Responses.error(exchange, 404, "not_found_error",
                 "No route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ".",
@@ -105,6 +108,7 @@ public final class GatewayServer {
                 .get("/health/liveliness", HealthHandlers.liveliness())
                 .get("/health/liveness", HealthHandlers.liveliness())
                 .get("/health/readiness", HealthHandlers.readiness(version))
+                .get("/spend/logs", access.protectAdmin(new SpendLogsHandler(spend)))
                 .get("/metrics", exchange -> {
                     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, metrics.contentType());
                     exchange.getResponseSender().send(metrics.scrape());

@@ -80,6 +80,29 @@ final class SpendQueries {
         }
     }
 
+    List<SpendRow> between(Instant from, Instant to, int limit) throws SQLException {
+        String sql = """
+                SELECT request_id, time, caller, requested_model, model_group, deployment_id, provider,
+                    upstream_model, status, stream, latency_ms, ttft_ms, input_tokens, output_tokens,
+                    cache_read_tokens, cache_write_tokens, cost_usd, fallback_taken, cache_hit, error
+                FROM spend_logs
+                WHERE time >= ? AND time < ?
+                ORDER BY time DESC, id DESC
+                FETCH FIRST ? ROWS ONLY""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, from.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(2, to.atOffset(java.time.ZoneOffset.UTC));
+            s.setInt(3, Math.max(0, limit));
+            List<SpendRow> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+            return rows;
+        }
+    }
+
     private static SpendRow row(ResultSet r) throws SQLException {
         long ttft = r.getLong(12);
         Long ttftMs = r.wasNull() ? null : ttft;

@@ -165,6 +165,15 @@ public final class SpendStore implements AutoCloseable {
     }
 
     /** The latest {@code limit} rows, newest first. */
+    /** The rows of requests that arrived in {@code [from, to)}, newest first, at most {@code limit}. */
+    public List<SpendRow> between(Instant from, Instant to, int limit) {
+        try {
+            return queries.between(from, to, limit);
+        } catch (SQLException e) {
+            throw new SpendStoreException("Could not read spend logs: " + e.getMessage(), e);
+        }
+    }
+
     public List<SpendRow> recent(int limit) {
         try {
             return queries.recent(limit);

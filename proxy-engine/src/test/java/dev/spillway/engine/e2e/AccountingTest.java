@@ -39,6 +39,8 @@ class AccountingTest {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> answer;
             String metrics;
+            String logs;
+            String summary;
             try {
                 answer = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve("/v1/messages"))
                         .header("x-api-key", "sk-ant-api03-test-caller")
@@ -46,12 +48,20 @@ class AccountingTest {
                                 + "\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 metrics = awaitMetric(http, gateway, "litellm_spend_metric_total{");
+                logs = awaitBody(http, gateway, "/spend/logs?summarize=false", "\"request_id\"");
+                summary = awaitBody(http, gateway, "/spend/logs", "\"models\"");
             } finally {
                 gateway.close();
             }
 
             // Sonnet 4.5: 0.1M input tokens at $3/M + 0.01M output tokens at $15/M = $0.45
             assertThat(answer.headers().firstValue("x-litellm-response-cost")).contains("0.45");
+            var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(logs);
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).get("spend").asDouble()).isEqualTo(0.45);
+            assertThat(rows.get(0).get("model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary).get(0).get("models")
+                    .get("claude-*").asDouble()).isEqualTo(0.45);
             assertThat(metrics).contains("litellm_input_tokens_metric_total{").contains("litellm_spend_metric_total{")
                     .contains("litellm_proxy_total_requests_metric_total{");
             try (SpendStore store = SpendStore.open(url, SpendStore.DEFAULT_RETENTION)) {
@@ -63,6 +73,45 @@ class AccountingTest {
                 assertThat(store.recent(1).get(0).caller())
                         .as("the caller, as a hash of their key").isEqualTo(java.util.HexFormat.of().formatHex(digest, 0, 8));
             }
+        }
+    }
+
+    @Test
+    void spendLogsNeedTheMasterKeyWhenOneIsSet() throws Exception {
+        try (AnthropicSimulator anthropic = AnthropicSimulator.start()) {
+            Spillway gateway = Spillway.start(ConfigLoader.withEnvironment(Map.of()).parse("""
+                    model_list:
+                      - model_name: "claude-*"
+                        litellm_params: {model: "anthropic/*", api_base: %s}
+                    general_settings: {master_key: sk-spillway-test-admin}
+                    """.formatted(anthropic.baseUrl()), Optional.empty()),
+                    SpillwayOptions.defaults().withPort(0).withSpendDatabase(SpendStore.defaultJdbcUrl(data)));
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                var uri = gateway.baseUrl().resolve("/spend/logs");
+                int withCallerKey = http.send(HttpRequest.newBuilder(uri).header("x-api-key", "sk-ant-api03-test-caller")
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                int withMasterKey = http.send(HttpRequest.newBuilder(uri)
+                        .header("authorization", "Bearer sk-spillway-test-admin").build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+
+                assertThat(withCallerKey).isEqualTo(401);
+                assertThat(withMasterKey).isEqualTo(200);
+            } finally {
+                gateway.close();
+            }
+        }
+    }
+
+    private static String awaitBody(HttpClient http, Spillway gateway, String path, String marker) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains(marker) || System.nanoTime() > deadline) {
+                return body;
+            }
+            Thread.sleep(20);
         }
     }
 
