@@ -26,26 +26,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * }
  * }</pre>
  */
-public final class AnthropicSimulator extends RecordingSimulator {
+public final class AnthropicSimulator extends RecordingSimulator<AnthropicReply> {
 
-    private final ReplyQueue<AnthropicReply> replies = new ReplyQueue<>(AnthropicReply.echo());
     private final Queue<AnthropicReply> countTokensErrors = new ConcurrentLinkedQueue<>();
     private final AnthropicCredentials credentials = new AnthropicCredentials();
     private final AnthropicResponder responder;
 
     private AnthropicSimulator() {
-        super("anthropic-simulator");
+        super("anthropic-simulator", AnthropicReply.echo());
         this.responder = new AnthropicResponder(server);
     }
 
     /** Starts a simulator on {@code 127.0.0.1} with an ephemeral port. */
     public static AnthropicSimulator start() {
         return new AnthropicSimulator();
-    }
-
-    /** Queues {@code reply} for the next {@code POST /v1/messages} that has no earlier reply queued. */
-    public void enqueue(AnthropicReply reply) {
-        replies.enqueue(reply);
     }
 
     /**
@@ -57,11 +51,6 @@ public final class AnthropicSimulator extends RecordingSimulator {
             throw new IllegalArgumentException("count_tokens takes error replies only; counts are computed");
         }
         countTokensErrors.add(errorReply);
-    }
-
-    /** Sets the reply used whenever the queue is empty. */
-    public void setDefaultReply(AnthropicReply reply) {
-        replies.setDefault(reply);
     }
 
     /**

@@ -23,20 +23,19 @@ import java.util.Map;
  * </ol>
  * Every request, answered or refused, is recorded for {@link #takeRequest()}.
  */
-public final class BedrockSimulator extends RecordingSimulator {
+public final class BedrockSimulator extends RecordingSimulator<BedrockReply> {
 
     /** An obviously fake access key id that {@link #start()} accepts. */
     public static final String TEST_ACCESS_KEY_ID = "AKIDSPILLWAYTEST";
     /** The secret that goes with {@link #TEST_ACCESS_KEY_ID}. */
     public static final String TEST_SECRET_ACCESS_KEY = "spillway-test-secret";
 
-    private final ReplyQueue<BedrockReply> replies = new ReplyQueue<>(BedrockReply.echo());
     private final SigV4Verifier verifier = new SigV4Verifier("bedrock");
     private final BedrockResponder responder;
     private volatile boolean bodyValidation = true;
 
     private BedrockSimulator(String accessKeyId, String secretAccessKey) {
-        super("bedrock-simulator");
+        super("bedrock-simulator", BedrockReply.echo());
         verifier.addCredentials(accessKeyId, secretAccessKey);
         this.responder = new BedrockResponder(server);
     }
@@ -54,16 +53,6 @@ public final class BedrockSimulator extends RecordingSimulator {
     /** Also accepts requests signed with this key pair (session tokens are accepted if they are signed). */
     public void addCredentials(String accessKeyId, String secretAccessKey) {
         verifier.addCredentials(accessKeyId, secretAccessKey);
-    }
-
-    /** Queues {@code reply} for the next invoke call that has no earlier reply queued. */
-    public void enqueue(BedrockReply reply) {
-        replies.enqueue(reply);
-    }
-
-    /** Sets the reply used whenever the queue is empty. */
-    public void setDefaultReply(BedrockReply reply) {
-        replies.setDefault(reply);
     }
 
     /** Turns Bedrock's request-body validation on (the default) or off. */

@@ -28,30 +28,19 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class OpenAiSimulator extends RecordingSimulator {
+public final class OpenAiSimulator extends RecordingSimulator<OpenAiReply> {
 
-    private final ReplyQueue<OpenAiReply> replies = new ReplyQueue<>(OpenAiReply.echo());
     private final OpenAiCredentials credentials = new OpenAiCredentials();
     private final OpenAiResponder responder;
 
     private OpenAiSimulator() {
-        super("openai-simulator");
+        super("openai-simulator", OpenAiReply.echo());
         this.responder = new OpenAiResponder(server);
     }
 
     /** Starts a simulator on {@code 127.0.0.1} with an ephemeral port. */
     public static OpenAiSimulator start() {
         return new OpenAiSimulator();
-    }
-
-    /** Queues {@code reply} for the next chat or legacy completions request that has no earlier reply queued. */
-    public void enqueue(OpenAiReply reply) {
-        replies.enqueue(reply);
-    }
-
-    /** Sets the reply used whenever the queue is empty. */
-    public void setDefaultReply(OpenAiReply reply) {
-        replies.setDefault(reply);
     }
 
     /**

@@ -6,19 +6,23 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * What every simulator offers a test: where it listens, the requests it received, and control over replies still in
- * progress. Subclasses add the scripting of their own API.
+ * What every simulator offers a test: where it listens, scripted replies served in order (then a default reply), the
+ * requests it received, and control over replies still in progress. Subclasses add their own API.
+ *
+ * @param <R> the simulator's reply type
  */
-public abstract class RecordingSimulator implements AutoCloseable {
+public abstract class RecordingSimulator<R> implements AutoCloseable {
 
     private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
 
     final RequestJournal journal = new RequestJournal();
+    final ReplyQueue<R> replies;
     final SimulatorServer server;
     private final String name;
 
-    RecordingSimulator(String name) {
+    RecordingSimulator(String name, R defaultReply) {
         this.name = name;
+        this.replies = new ReplyQueue<>(defaultReply);
         // No request can arrive before construction ends: nobody knows the port yet.
         this.server = SimulatorServer.start(name, this::handle);
     }
@@ -29,6 +33,16 @@ public abstract class RecordingSimulator implements AutoCloseable {
     /** Where the simulator listens, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
     public URI baseUrl() {
         return server.baseUrl();
+    }
+
+    /** Queues {@code reply} for the next request that takes a reply and has no earlier reply queued. */
+    public void enqueue(R reply) {
+        replies.enqueue(reply);
+    }
+
+    /** Sets the reply used whenever the queue is empty. */
+    public void setDefaultReply(R reply) {
+        replies.setDefault(reply);
     }
 
     /**

@@ -74,19 +74,7 @@ public final class LegacyCompletions {
 
     /** A {@code chat.completion} as a {@code text_completion}. */
     public static ObjectNode toLegacyResponse(JsonNode chat) {
-        ObjectNode legacy = header(chat, "text_completion");
-        ArrayNode choices = legacy.putArray("choices");
-        for (JsonNode choice : chat.path("choices")) {
-            choices.addObject()
-                    .put("text", choice.path("message").path("content").asText(""))
-                    .put("index", choice.path("index").asInt(0))
-                    .putNull("logprobs")
-                    .set("finish_reason", choice.path("finish_reason"));
-        }
-        if (chat.has("usage")) {
-            legacy.set("usage", chat.get("usage"));
-        }
-        return legacy;
+        return toLegacy(chat, "message");
     }
 
     /** Wraps a translator producing chat chunks so it produces legacy completion chunks. */
@@ -114,7 +102,7 @@ public final class LegacyCompletions {
                 try {
                     JsonNode chunk = Json.MAPPER.readTree(data);
                     rewritten = chunk.has("error") ? data
-                            : new String(Json.bytes(toLegacyChunk(chunk)), StandardCharsets.UTF_8);
+                            : new String(Json.bytes(toLegacy(chunk, "delta")), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     rewritten = data;
                 }
@@ -124,18 +112,22 @@ public final class LegacyCompletions {
         return out.toByteArray();
     }
 
-    private static ObjectNode toLegacyChunk(JsonNode chunk) {
-        ObjectNode legacy = header(chunk, "text_completion");
+    /**
+     * The legacy shape of a chat answer or chunk: each choice's text is its {@code message} (answer) or
+     * {@code delta} (chunk) content.
+     */
+    private static ObjectNode toLegacy(JsonNode chat, String textHolder) {
+        ObjectNode legacy = header(chat, "text_completion");
         ArrayNode choices = legacy.putArray("choices");
-        for (JsonNode choice : chunk.path("choices")) {
+        for (JsonNode choice : chat.path("choices")) {
             choices.addObject()
-                    .put("text", choice.path("delta").path("content").asText(""))
+                    .put("text", choice.path(textHolder).path("content").asText(""))
                     .put("index", choice.path("index").asInt(0))
                     .putNull("logprobs")
                     .set("finish_reason", choice.path("finish_reason"));
         }
-        if (chunk.has("usage")) {
-            legacy.set("usage", chunk.get("usage"));
+        if (chat.has("usage")) {
+            legacy.set("usage", chat.get("usage"));
         }
         return legacy;
     }
