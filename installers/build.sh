@@ -96,6 +96,13 @@ package() { # type, extra jpackage options...
 
 case "$os" in
   linux)
+    if ! command -v fakeroot >/dev/null || ! command -v dpkg-deb >/dev/null; then
+      log "installing fakeroot and dpkg-dev, which jpackage needs for a .deb"
+      sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fakeroot dpkg-dev >/dev/null
+    fi
     # The icon goes in as an app file, not --icon: jpackage 17 would then add a desktop file and a dependency on
     # xdg-utils, whose menu commands fail without a desktop. linux/postinst writes the menu entry itself.
     cp "$here/assets/spillway.png" "$work/input/spillway.png"

@@ -78,9 +78,14 @@ fi
 
 # dpkg does not fetch dependencies: install the ones the package declares first, the way apt would.
 depends="$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/([^)]*)//; s/|.*//' | tr -d ' ' | grep -v '^$' || true)"
-if [ -n "$depends" ]; then
-  # shellcheck disable=SC2086 # one package name per word
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $depends >/dev/null
+missing=()
+for package in $depends; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing the package's dependencies: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 install_start=$(now_ms)
