@@ -141,6 +141,10 @@ public final class ConfigDocument {
                     .map(n -> ((ScalarNode) n).getValue()).orElse("");
         }
 
+        public void setModelName(String name) {
+            put(entry, "model_name", scalar(name));
+        }
+
         /** {@code litellm_params.model}, e.g. {@code anthropic/claude-sonnet-4-5-20250929}. */
         public String model() {
             return param("model").orElse("");
