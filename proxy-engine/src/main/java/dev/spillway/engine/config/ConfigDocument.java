@@ -416,7 +416,8 @@ public final class ConfigDocument {
     /** Strings that plain YAML would read as something else, or could not hold, are quoted. */
     private static boolean needsQuotes(String text) {
         return text.isEmpty() || !text.equals(text.strip())
-                || text.matches("(?i)true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.eE+-]*|0x[0-9a-f]+")
+                || text.matches("(?i)true|false|yes|no|on|off|y|n|null|~|0x[0-9a-f_]+|0o?[0-7_]+|[-+]?\\.?(inf|nan)")
+                || text.matches("[-+]?([0-9][0-9_]*)?(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[0-9]+(:[0-5]?[0-9])+")
                 || text.matches(".*([:#]\\s|\\s#|[\\[\\]{}*&!|>'\"%@`,]).*")
                 || text.endsWith(":") || text.startsWith("-") || text.startsWith("?");
     }
