@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code spillway} command line. */
 @Command(name = "spillway", mixinStandardHelpOptions = true, versionProvider = SpillwayCli.Version.class,
         description = "Local LLM gateway: Anthropic first, AWS Bedrock the moment Anthropic says 429.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, AutostartCommand.class, CommandLine.HelpCommand.class})
 public final class SpillwayCli implements Runnable {
 
     @CommandLine.Spec
