@@ -1,0 +1,176 @@
+package dev.spillway.app;
+
+import dev.spillway.app.tray.StatusWindow;
+import dev.spillway.app.tray.SystemTrayView;
+import dev.spillway.app.tray.TrafficSummary;
+import dev.spillway.app.tray.TrayMenu;
+import dev.spillway.app.tray.TrayMenuModel;
+import dev.spillway.app.tray.TrayView;
+import dev.spillway.engine.Spillway;
+import dev.spillway.engine.spend.SpendStore;
+import dev.spillway.ui.dashboard.DashboardView;
+import dev.spillway.ui.settings.SettingsStore;
+import dev.spillway.ui.settings.SettingsView;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app put together: the hosted engine, the tray (or the status window), the settings and dashboard
+ * windows. Built on the JavaFX thread; every window is created on first use.
+ */
+public final class DesktopApp implements AppActions {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopApp.class);
+
+    private final SettingsStore store;
+    private final EngineHost engine;
+    private final SettingsWindows settingsWindows;
+    private final Runnable exit;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "spillway-tray-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private TrayView tray;
+    private DashboardView dashboard;
+    private SettingsView settings;
+
+    /**
+     * @param store the config file and key store
+     * @param dataDirectory where the spend database lives
+     * @param exit what Quit does once everything is closed (System.exit in the app, nothing in tests)
+     */
+    public DesktopApp(SettingsStore store, java.nio.file.Path dataDirectory, Runnable exit) {
+        this.store = store;
+        this.exit = exit;
+        String spendDatabase = SpendStore.defaultJdbcUrl(dataDirectory);
+        this.engine = new EngineHost(store, options -> options.withSpendDatabase(spendDatabase));
+        this.settingsWindows = new SettingsWindows(store, engine::apply);
+    }
+
+    /**
+     * Shows the tray icon (or, without a tray, the status window) and starts the engine. Call on the JavaFX thread.
+     *
+     * @param useSystemTray false to use the status window even where a tray exists
+     */
+    public void start(boolean useSystemTray) {
+        Optional<String> noTray = useSystemTray ? SystemTrayView.unsupportedReason()
+                : Optional.of("the tray is turned off");
+        TrayMenu initial = menu();
+        if (noTray.isEmpty()) {
+            try {
+                tray = SystemTrayView.install(this, this::openSettings, initial);
+            } catch (java.awt.AWTException e) {
+                noTray = Optional.of("the system tray refused the icon (" + e.getMessage() + ")");
+            }
+        }
+        if (noTray.isPresent()) {
+            log.info("No tray icon: {}; showing the status window instead", noTray.get());
+            StatusWindow window = new StatusWindow(this, noTray.get());
+            window.show(initial);
+            window.bringForward();
+            tray = window;
+        }
+        engine.addListener(state -> refresh());
+        engine.start();
+        refresher.scheduleWithFixedDelay(this::refresh, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Recomputes the menu from the engine's current state and shows it. */
+    void refresh() {
+        TrayMenu menu = menu();
+        tray.show(menu);
+        Platform.runLater(() -> {
+            if (dashboard != null) {
+                dashboard.update(dashboardUrl());
+            }
+        });
+    }
+
+    private TrayMenu menu() {
+        return TrayMenuModel.menu(engine.state(), TrafficSummary.none(), Optional.empty());
+    }
+
+    private Optional<URI> dashboardUrl() {
+        return engine.engine().map(running -> running.baseUrl().resolve("/ui"));
+    }
+
+    /** A second launch asked for the app: the status window or the settings window comes forward. */
+    public void bringForward() {
+        if (tray instanceof StatusWindow) {
+            tray.bringForward();
+        } else {
+            Platform.runLater(this::openSettings);
+        }
+    }
+
+    @Override
+    public void startProxy() {
+        engine.start();
+    }
+
+    @Override
+    public void stopProxy() {
+        engine.stop();
+    }
+
+    @Override
+    public void openDashboard() {
+        Platform.runLater(() -> {
+            if (dashboard == null) {
+                dashboard = new DashboardView();
+            }
+            dashboard.show(dashboardUrl());
+        });
+    }
+
+    @Override
+    public void openSettings() {
+        Platform.runLater(() -> {
+            if (settings == null) {
+                settings = settingsWindows.create();
+            }
+            settings.show();
+        });
+    }
+
+    @Override
+    public void setClaudeCodeConfigured(boolean configured) {
+        refresh();
+    }
+
+    @Override
+    public void quit() {
+        shutdown();
+        Platform.runLater(() -> {
+            Platform.exit();
+            exit.run();
+        });
+    }
+
+    /** Stops the engine (in-flight requests finish first) and removes the tray icon or status window. */
+    public void shutdown() {
+        refresher.shutdownNow();
+        engine.close();
+        tray.remove();
+    }
+
+    public EngineHost engine() {
+        return engine;
+    }
+
+    public SettingsStore store() {
+        return store;
+    }
+
+    /** The running engine's version, for the log line at startup. */
+    static String version() {
+        return Spillway.version();
+    }
+}

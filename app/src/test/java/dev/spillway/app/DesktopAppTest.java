@@ -1,0 +1,108 @@
+package dev.spillway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spillway.simulators.AnthropicReply;
+import dev.spillway.simulators.AnthropicSimulator;
+import dev.spillway.ui.settings.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole desktop app, headless: no tray here, so the status window stands in for the tray menu. It drives a real
+ * engine on a real port in front of a simulated Anthropic.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppTest {
+
+    @TempDir
+    Path dir;
+
+    private AnthropicSimulator anthropic;
+    private SettingsStore store;
+    private DesktopApp app;
+    private int port;
+
+    @Start
+    void start(Stage unused) throws Exception {
+        anthropic = AnthropicSimulator.start();
+        anthropic.setDefaultReply(AnthropicReply.text("hello through the desktop app"));
+        store = TestApp.store(dir);
+        port = TestApp.freePort();
+        TestApp.writeConfig(store, anthropic.baseUrl(), port);
+        app = new DesktopApp(store, dir.resolve("data"), () -> { });
+        app.start(true);
+    }
+
+    @AfterEach
+    void stop() {
+        app.shutdown();
+        anthropic.close();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.get());
+    }
+
+    @Test
+    void withoutATrayTheStatusWindowSaysWhyAndServes(FxRobot robot) throws Exception {
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving on :" + port));
+
+        assertThat(text(robot, "#no-tray-reason")).contains("No tray icon: there is no graphical display");
+        assertThat(TestApp.ask(app.engine().state().baseUrl().orElseThrow(), "claude-sonnet-4-5").body())
+                .contains("hello through the desktop app");
+        waitFor(() -> text(robot, "#status-line").contains("1 request"));
+    }
+
+    @Test
+    void stopAndStartFromTheMenu(FxRobot robot) throws Exception {
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving"));
+
+        robot.clickOn("#stop-proxy");
+        waitFor(() -> text(robot, "#status-line").equals("Proxy stopped"));
+        assertThat(robot.lookup("#open-dashboard").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#start-proxy");
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving on :" + port));
+        assertThat(TestApp.ask(app.engine().state().baseUrl().orElseThrow(), "claude-haiku-4-5").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aGroupAddedInSettingsIsServedByTheRunningEngine(FxRobot robot) throws Exception {
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving"));
+
+        robot.clickOn("#open-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Routing");
+        robot.clickOn("#new-group-name").write("sonnet-alias");
+        robot.clickOn("#new-group-model").write("anthropic/claude-sonnet-4-5");
+        robot.clickOn("#add-group");
+        robot.clickOn("#cooldown").push(KeyCode.CONTROL, KeyCode.A).write("30");
+        robot.clickOn("#save");
+
+        waitFor(() -> text(robot, "#settings-status").startsWith("Saved"));
+        assertThat(app.engine().engine().orElseThrow().modelGroups()).contains("sonnet-alias");
+        assertThat(Files.readString(store.file())).contains("# written by the test").contains("sonnet-alias")
+                .contains("cooldown_time: 30");
+        assertThat(TestApp.ask(app.engine().state().baseUrl().orElseThrow(), "claude-sonnet-4-5").statusCode())
+                .isEqualTo(200);
+    }
+}
