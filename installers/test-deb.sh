@@ -124,8 +124,8 @@ wait_until_answering() { # base URL -> polls /api/hello for up to 60 s while the
   ready_ms=$(( $(now_ms) - start ))
 }
 
-stop_app() { # log file -> SIGTERM, wait for the exit; sets stop_ms. Clean: the shutdown hook ran and the JVM
-  # exited with 143, its usual status after SIGTERM (or 0)
+stop_app() { # log file [--no-log-check] -> SIGTERM, wait for the exit; sets stop_ms. Clean: the JVM exited with
+  # 143 (its usual status after SIGTERM) or 0, and the shutdown hook logged "Stopped"
   local start status=0
   start=$(now_ms)
   kill -TERM "$app_pid"
@@ -133,12 +133,15 @@ stop_app() { # log file -> SIGTERM, wait for the exit; sets stop_ms. Clean: the 
   app_pid=""
   stop_ms=$(( $(now_ms) - start ))
   [ "$status" -eq 143 ] || [ "$status" -eq 0 ] || { log "exit status $status"; return 1; }
-  grep -q 'Stopped' "$1"
+  [ "${2:-}" = --no-log-check ] || grep -q 'Stopped' "$1"
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# 1. The launcher as a user starts it: no arguments.
+# 1. The launcher as a user starts it: no arguments. With the desktop app inside, that is the tray app hosting the
+#    proxy; the headless engine alone serves directly.
+desktop=false
+grep -q '^app.mainclass=dev.spillway.app.Main$' "$app_dir/lib/app/Spillway.cfg" && desktop=true
 if port_in_use "$default_port"; then
   port=$(free_port)
   log "port $default_port is taken on this machine: starting with 'serve --port $port' instead of no arguments"
@@ -155,7 +158,18 @@ if wait_until_answering "$base"; then
   pass "the installed launcher answers $base/api/hello after $ready_ms ms"
   models="$(curl -fsS "$base/v1/models" || true)"
   check "/v1/models lists the built-in model groups" grep -q '"claude-sonnet"' <<<"$models"
-  check "SIGTERM stops it cleanly" stop_app "$tmp/app.log"
+  if $desktop; then
+    desktop_up() { for _ in $(seq 300); do grep -q 'desktop ready in' "$tmp/app.log" && return 0; sleep 0.1; done; false; }
+    check "the desktop app comes up under Xvfb (JavaFX and its natives load)" desktop_up
+    check "JavaFX loads its natives from the package, unpacking nothing into ~/.openjfx" test ! -e "$home/.openjfx"
+    if command -v import >/dev/null; then
+      import -display "$display" -window root "$here/target/desktop-under-xvfb.png" 2>/dev/null &&
+        log "screenshot: $here/target/desktop-under-xvfb.png"
+    fi
+    check "SIGTERM ends it" stop_app "$tmp/app.log" --no-log-check
+  else
+    check "SIGTERM stops it cleanly" stop_app "$tmp/app.log"
+  fi
   log "stopped in $stop_ms ms"
 else
   fail "the installed launcher did not answer $base/api/hello within 60 s"
