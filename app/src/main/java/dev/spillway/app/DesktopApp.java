@@ -6,12 +6,15 @@ import dev.spillway.app.tray.TrafficSummary;
 import dev.spillway.app.tray.TrayMenu;
 import dev.spillway.app.tray.TrayMenuModel;
 import dev.spillway.app.tray.TrayView;
+import dev.spillway.engine.GatewayStatus;
+import dev.spillway.engine.RoutingChange;
 import dev.spillway.engine.Spillway;
 import dev.spillway.engine.spend.SpendStore;
 import dev.spillway.ui.dashboard.DashboardView;
 import dev.spillway.ui.settings.SettingsStore;
 import dev.spillway.ui.settings.SettingsView;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,6 +80,7 @@ public final class DesktopApp implements AppActions {
             window.bringForward();
             tray = window;
         }
+        engine.onEngineStarted(this::watchRoutingChanges);
         engine.addListener(state -> refresh());
         engine.start();
         refresher.scheduleWithFixedDelay(this::refresh, 5, 5, TimeUnit.SECONDS);
@@ -94,11 +98,33 @@ public final class DesktopApp implements AppActions {
     }
 
     private TrayMenu menu() {
-        return TrayMenuModel.menu(engine.state(), TrafficSummary.none(), Optional.empty());
+        return TrayMenuModel.menu(engine.state(), traffic(), Optional.empty());
+    }
+
+    private TrafficSummary traffic() {
+        return engine.engine().map(running -> {
+            GatewayStatus status = running.status();
+            List<String> onFallback = status.groups().stream()
+                    .filter(g -> g.state() != GatewayStatus.RouteState.PRIMARY).map(GatewayStatus.GroupStatus::name)
+                    .toList();
+            return new TrafficSummary(status.requestsToday(), status.spendTodayUsd(), onFallback);
+        }).orElse(TrafficSummary.none());
     }
 
     private Optional<URI> dashboardUrl() {
-        return engine.engine().map(running -> running.baseUrl().resolve("/ui"));
+        return engine.engine().map(Spillway::dashboardUrl);
+    }
+
+    /** Fail-overs and recoveries become notifications (unless turned off) and refresh the menu at once. */
+    private void watchRoutingChanges(Spillway started) {
+        started.routingChanges().subscribe(change -> {
+            boolean notify = engine.config().map(c -> c.app().notifications()).orElse(true);
+            if (notify) {
+                tray.notify(change.kind() == RoutingChange.Kind.FAILED_OVER ? "Spillway: failed over"
+                        : "Spillway: back on primary", change.describe());
+            }
+            refresh();
+        });
     }
 
     /** A second launch asked for the app: the status window or the settings window comes forward. */

@@ -32,6 +32,7 @@ public final class EngineHost implements AutoCloseable {
         return thread;
     });
     private final List<Consumer<EngineState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Spillway>> startListeners = new CopyOnWriteArrayList<>();
     private volatile EngineState state = EngineState.stopped();
     private volatile Spillway engine;
     private volatile SpillwayConfig config;
@@ -48,6 +49,11 @@ public final class EngineHost implements AutoCloseable {
 
     public void addListener(Consumer<EngineState> listener) {
         listeners.add(listener);
+    }
+
+    /** Called with each newly started engine (e.g. to subscribe to its routing changes), before RUNNING is published. */
+    public void onEngineStarted(Consumer<Spillway> listener) {
+        startListeners.add(listener);
     }
 
     public EngineState state() {
@@ -119,14 +125,22 @@ public final class EngineHost implements AutoCloseable {
         }, lifecycle).join();
     }
 
-    /** Hot reload of a running engine; false where the engine cannot take this change without a restart. */
+    /**
+     * Hot reload of a running engine: routing, keys and cache change without dropping requests in flight. What the
+     * listener is built from ({@code general_settings}: master key, allowed origins, database) takes a restart.
+     */
     private boolean reloadInPlace(SpillwayConfig newConfig) {
-        return false;
+        if (!newConfig.general().equals(config.general())) {
+            return false;
+        }
+        engine.reload(newConfig);
+        return true;
     }
 
     private void startServing(SpillwayConfig loaded) {
         config = loaded;
         engine = Spillway.start(loaded, options(loaded));
+        startListeners.forEach(listener -> listener.accept(engine));
         loaded.warnings().forEach(w -> log.warn("{}", w));
         log.info("Spillway {} listening on {}", Spillway.version(), engine.baseUrl());
         publish(EngineState.running(engine.baseUrl()));

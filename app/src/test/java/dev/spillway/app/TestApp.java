@@ -43,6 +43,15 @@ final class TestApp {
         }
     }
 
+    /** A streamed request, read to its end. */
+    static String askStreaming(URI proxy, String model) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(proxy.resolve("/v1/messages"))
+                .header("x-api-key", "sk-ant-test-key")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"max_tokens\":5,"
+                        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     static HttpResponse<String> ask(URI proxy, String model) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(proxy.resolve("/v1/messages"))
                 .header("x-api-key", "sk-ant-test-key")
