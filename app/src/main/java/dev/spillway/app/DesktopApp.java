@@ -9,6 +9,8 @@ import dev.spillway.app.tray.TrayView;
 import dev.spillway.engine.GatewayStatus;
 import dev.spillway.engine.RoutingChange;
 import dev.spillway.engine.Spillway;
+import dev.spillway.engine.SpillwayOptions;
+import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
 import dev.spillway.engine.spend.SpendStore;
 import dev.spillway.ui.dashboard.DashboardView;
 import dev.spillway.ui.settings.SettingsStore;
@@ -16,6 +18,7 @@ import dev.spillway.ui.settings.SettingsView;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,12 @@ public final class DesktopApp implements AppActions {
     private final SettingsStore store;
     private final EngineHost engine;
     private final SettingsWindows settingsWindows;
+    private final SettingsWindows.UserHome user;
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "spillway-desktop-task");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Runnable exit;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "spillway-tray-refresh");
@@ -50,11 +59,16 @@ public final class DesktopApp implements AppActions {
      * @param exit what Quit does once everything is closed (System.exit in the app, nothing in tests)
      */
     public DesktopApp(SettingsStore store, java.nio.file.Path dataDirectory, Runnable exit) {
+        this(store, dataDirectory, SettingsWindows.UserHome.current(), exit);
+    }
+
+    DesktopApp(SettingsStore store, java.nio.file.Path dataDirectory, SettingsWindows.UserHome user, Runnable exit) {
         this.store = store;
         this.exit = exit;
+        this.user = user;
         String spendDatabase = SpendStore.defaultJdbcUrl(dataDirectory);
         this.engine = new EngineHost(store, options -> options.withSpendDatabase(spendDatabase));
-        this.settingsWindows = new SettingsWindows(store, engine::apply);
+        this.settingsWindows = new SettingsWindows(store, engine::apply, user, background, Browser::open);
     }
 
     /**
@@ -98,7 +112,15 @@ public final class DesktopApp implements AppActions {
     }
 
     private TrayMenu menu() {
-        return TrayMenuModel.menu(engine.state(), traffic(), Optional.empty());
+        return TrayMenuModel.menu(engine.state(), traffic(), claudeCodeConfigured());
+    }
+
+    private Optional<Boolean> claudeCodeConfigured() {
+        try {
+            return Optional.of(user.claudeCode().state().status() == ClaudeCodeIntegration.Status.CONFIGURED);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private TrafficSummary traffic() {
@@ -166,9 +188,28 @@ public final class DesktopApp implements AppActions {
         });
     }
 
+    /** From the tray's check item: points Claude Code at the running proxy (or the configured port), or undoes it. */
     @Override
     public void setClaudeCodeConfigured(boolean configured) {
-        refresh();
+        background.execute(() -> {
+            try {
+                if (configured) {
+                    user.claudeCode().configure(proxyUrlForClients(), Optional.empty());
+                } else {
+                    user.claudeCode().remove();
+                }
+            } catch (RuntimeException e) {
+                tray.notify("Spillway: Claude Code not changed", e.getMessage());
+            }
+            refresh();
+        });
+    }
+
+    private URI proxyUrlForClients() {
+        return engine.state().baseUrl().orElseGet(() -> {
+            int port = engine.config().flatMap(c -> c.app().port()).orElse(SpillwayOptions.DEFAULT_PORT);
+            return URI.create("http://127.0.0.1:" + port);
+        });
     }
 
     @Override
@@ -183,6 +224,7 @@ public final class DesktopApp implements AppActions {
     /** Stops the engine (in-flight requests finish first) and removes the tray icon or status window. */
     public void shutdown() {
         refresher.shutdownNow();
+        background.shutdownNow();
         engine.close();
         tray.remove();
     }

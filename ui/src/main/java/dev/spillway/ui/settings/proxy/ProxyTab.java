@@ -70,6 +70,16 @@ public final class ProxyTab extends Tab {
         notifications.selectedProperty().bindBidirectional(model.notificationsProperty());
         Forms.wide(form, notifications);
 
+        if (model.offersStartAtLogin()) {
+            CheckBox login = new CheckBox("Start Spillway when I log in");
+            login.setId("start-at-login");
+            login.selectedProperty().bindBidirectional(model.startAtLoginProperty());
+            Forms.wide(form, login);
+            Label loginError = Forms.errorLabel(model.startAtLoginErrorProperty());
+            loginError.setId("start-at-login-error");
+            Forms.wide(form, loginError);
+        }
+
         setContent(form);
     }
 }
