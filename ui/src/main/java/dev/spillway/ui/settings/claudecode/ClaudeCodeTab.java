@@ -27,6 +27,10 @@ public final class ClaudeCodeTab extends Tab {
         ListView<String> plan = new ListView<>(model.plan());
         plan.setId("claude-code-plan");
         plan.setPrefHeight(160);
+        planTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.plan()));
+        planTitle.managedProperty().bind(planTitle.visibleProperty());
+        plan.visibleProperty().bind(planTitle.visibleProperty());
+        plan.managedProperty().bind(planTitle.visibleProperty());
         VBox content = new VBox(10, enabled, status, planTitle, plan,
                 Forms.hint("Claude Code keeps its own login or API key; Spillway passes it to Anthropic, and to "
                         + "Bedrock only when Anthropic is rate limited. New Claude Code sessions pick this up."));

@@ -24,6 +24,7 @@ public final class ProxyTab extends Tab {
         TextField port = new TextField();
         port.setId("port");
         port.setPrefColumnCount(6);
+        port.setMaxWidth(120);
         port.textProperty().bindBidirectional(model.portProperty());
         Forms.row(form, "Port", port, model.portErrorProperty());
 
