@@ -83,8 +83,8 @@ public final class DesktopApp implements AppActions {
         if (noTray.isEmpty()) {
             try {
                 tray = SystemTrayView.install(this, this::openSettings, initial);
-            } catch (java.awt.AWTException e) {
-                noTray = Optional.of("the system tray refused the icon (" + e.getMessage() + ")");
+            } catch (IllegalStateException e) {
+                noTray = Optional.of(e.getMessage());
             }
         }
         if (noTray.isPresent()) {
