@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class DesktopApp implements AppActions {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
     private TrayView tray;
     private DashboardView dashboard;
     private SettingsView settings;
@@ -95,9 +97,11 @@ public final class DesktopApp implements AppActions {
             tray = window;
         }
         engine.onEngineStarted(this::watchRoutingChanges);
+        engine.onEngineStarted(this::watchRequests);
         engine.addListener(state -> refresh());
         engine.start();
-        refresher.scheduleWithFixedDelay(this::refresh, 5, 5, TimeUnit.SECONDS);
+        // Cooldowns end and days roll over without a request to say so.
+        refresher.scheduleWithFixedDelay(this::refresh, 10, 10, TimeUnit.SECONDS);
     }
 
     /** Recomputes the menu from the engine's current state and shows it. */
@@ -135,6 +139,18 @@ public final class DesktopApp implements AppActions {
 
     private Optional<URI> dashboardUrl() {
         return engine.engine().map(Spillway::dashboardUrl);
+    }
+
+    /** Each finished request refreshes the status line soon after, at most a few times a second. */
+    private void watchRequests(Spillway started) {
+        started.events().subscribe(event -> {
+            if (refreshPending.compareAndSet(false, true)) {
+                refresher.schedule(() -> {
+                    refreshPending.set(false);
+                    refresh();
+                }, 250, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     /** Fail-overs and recoveries become notifications (unless turned off) and refresh the menu at once. */

@@ -5,12 +5,16 @@ import dev.spillway.engine.SpillwayOptions;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.ui.settings.SettingsStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class EngineHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EngineHost.class);
+    private static final Duration APPLY_WAIT = Duration.ofSeconds(5);
 
     private final SettingsStore settings;
     private final UnaryOperator<SpillwayOptions> baseOptions;
@@ -101,28 +106,41 @@ public final class EngineHost implements AutoCloseable {
      * @return what happened, for the settings window
      */
     public String apply(SpillwayConfig newConfig) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (engine == null) {
-                config = newConfig;
-                return "The proxy is stopped; it will use these settings when started.";
-            }
-            SpillwayOptions current = options(config);
-            SpillwayOptions wanted = options(newConfig);
-            boolean sameListener = current.port() == wanted.port() && current.host().equals(wanted.host());
-            if (sameListener && reloadInPlace(newConfig)) {
-                config = newConfig;
-                return "Applied to the running proxy.";
-            }
-            closeEngine();
-            publish(EngineState.starting());
-            try {
-                startServing(newConfig);
-            } catch (RuntimeException e) {
-                publish(EngineState.failed(describe(e)));
-                throw new IllegalStateException(describe(e), e);
-            }
-            return "The proxy restarted on " + engine.baseUrl() + ".";
-        }, lifecycle).join();
+        CompletableFuture<String> applied = CompletableFuture.supplyAsync(() -> applyNow(newConfig), lifecycle);
+        try {
+            // A restart waits for requests in flight; the settings window should not wait that long.
+            return applied.get(APPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return "The proxy is restarting with these settings once the requests in flight have finished.";
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted while applying; the proxy keeps its previous settings.";
+        }
+    }
+
+    private String applyNow(SpillwayConfig newConfig) {
+        if (engine == null) {
+            config = newConfig;
+            return "The proxy is stopped; it will use these settings when started.";
+        }
+        SpillwayOptions current = options(config);
+        SpillwayOptions wanted = options(newConfig);
+        boolean sameListener = current.port() == wanted.port() && current.host().equals(wanted.host());
+        if (sameListener && reloadInPlace(newConfig)) {
+            config = newConfig;
+            return "Applied to the running proxy.";
+        }
+        closeEngine();
+        publish(EngineState.starting());
+        try {
+            startServing(newConfig);
+        } catch (RuntimeException e) {
+            publish(EngineState.failed(describe(e)));
+            throw new IllegalStateException(describe(e), e);
+        }
+        return "The proxy restarted on " + engine.baseUrl() + ".";
     }
 
     /**
