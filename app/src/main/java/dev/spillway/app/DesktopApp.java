@@ -51,6 +51,7 @@ public final class DesktopApp implements AppActions {
         return thread;
     });
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicBoolean shutDown = new AtomicBoolean();
     private TrayView tray;
     private DashboardView dashboard;
     private SettingsView settings;
@@ -239,6 +240,9 @@ public final class DesktopApp implements AppActions {
 
     /** Stops the engine (in-flight requests finish first) and removes the tray icon or status window. */
     public void shutdown() {
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         refresher.shutdownNow();
         background.shutdownNow();
         engine.close();
