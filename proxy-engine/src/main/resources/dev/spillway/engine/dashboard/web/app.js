@@ -5,7 +5,7 @@
   var KEY_STORAGE = 'spillway.masterKey';
   var MAX_ROWS = 200;
   var COLORS = ['#2b6cb0', '#dd8a1c', '#2f9e66', '#b83280', '#6b46c1', '#c53030', '#319795', '#718096'];
-  var state = { summary: null, events: null, refreshTimer: null, summaryPending: false };
+  var state = { summary: null, events: null, refreshTimer: null, spendTimer: null, summaryPending: false };
 
   function $(id) { return document.getElementById(id); }
 
@@ -162,6 +162,12 @@
     state.refreshTimer = setTimeout(function () { state.refreshTimer = null; loadSummary(); }, 500);
   }
 
+  /** The chart follows new requests too, at most every few seconds. */
+  function refreshSpendSoon() {
+    if (state.spendTimer) { return; }
+    state.spendTimer = setTimeout(function () { state.spendTimer = null; loadSpend(); }, 3000);
+  }
+
   // ---- live requests ----------------------------------------------------------------------------
 
   function requestRow(r, fresh) {
@@ -265,7 +271,7 @@
       case 'hello': case 'resync': case 'reset':
         loadSummary(); loadRequests(); loadSpend(); break;
       case 'request':
-        addRequest(body); refreshSoon(); break;
+        addRequest(body); refreshSoon(); refreshSpendSoon(); break;
       case 'routing':
         notice(body.message); refreshSoon(); break;
       case 'deployment':
@@ -357,6 +363,17 @@
     return node;
   }
 
+  /** 1, 2, 2.5 or 5 times a power of ten, so that the axis ticks are round numbers. */
+  function niceCeiling(v) {
+    if (v <= 0) { return 0; }
+    var power = Math.pow(10, Math.floor(Math.log(v) / Math.LN10));
+    var steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) {
+      if (v <= steps[i] * power) { return steps[i] * power; }
+    }
+    return 10 * power;
+  }
+
   function drawChart(body, metric, colors) {
     var box = $('chart');
     clear(box);
@@ -373,6 +390,7 @@
     });
     var chart = svg('svg', { width: width, height: height, viewBox: '0 0 ' + width + ' ' + height });
     var plotHeight = height - top - bottom;
+    max = niceCeiling(max);
     var scale = max > 0 ? plotHeight / max : 0;
     for (var i = 0; i <= 4; i++) {
       var y = top + plotHeight - plotHeight * i / 4;
