@@ -50,7 +50,7 @@ public final class Spillway implements AutoCloseable {
     private final RequestRates rates;
     private final Optional<SpendHistory> spend;
     private final Instant started;
-    private GatewayServer server;
+    private volatile GatewayServer server;
     private volatile Routing routing;
     private volatile SpillwayConfig config;
 
