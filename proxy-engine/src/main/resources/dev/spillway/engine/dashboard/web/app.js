@@ -132,6 +132,7 @@
       if (g.state === 'down') { overall = 'down'; } else if (g.state === 'fallback' && overall !== 'down') { overall = 'fallback'; }
     });
     var pill = $('overall');
+    pill.title = '';
     pill.className = 'pill ' + overall;
     pill.textContent = overall === 'primary' ? 'Serving via primary' : overall === 'fallback' ? 'Serving via fallback' : 'Some groups down';
 
@@ -446,8 +447,13 @@
 
   // ---- start ------------------------------------------------------------------------------------
 
+  /** A failed request (Spillway stopped, say) shows in the header; the next refresh clears it. */
   function ignoreKeyNeeded(e) {
-    if (!(e instanceof KeyNeeded)) { throw e; }
+    if (e instanceof KeyNeeded) { return; }
+    var pill = $('overall');
+    pill.className = 'pill down';
+    pill.textContent = 'Spillway not reachable';
+    pill.title = e && e.message ? e.message : '';
   }
 
   function start() {
