@@ -364,11 +364,11 @@
     return node;
   }
 
-  /** 1, 2, 2.5 or 5 times a power of ten, so that the axis ticks are round numbers. */
+  /** 1, 2 or 5 times a power of ten: split into five, the axis ticks are round numbers. */
   function niceCeiling(v) {
     if (v <= 0) { return 0; }
     var power = Math.pow(10, Math.floor(Math.log(v) / Math.LN10));
-    var steps = [1, 2, 2.5, 5, 10];
+    var steps = [1, 2, 5, 10];
     for (var i = 0; i < steps.length; i++) {
       if (v <= steps[i] * power) { return steps[i] * power; }
     }
@@ -393,11 +393,11 @@
     var plotHeight = height - top - bottom;
     max = niceCeiling(max);
     var scale = max > 0 ? plotHeight / max : 0;
-    for (var i = 0; i <= 4; i++) {
-      var y = top + plotHeight - plotHeight * i / 4;
+    for (var i = 0; i <= 5; i++) {
+      var y = top + plotHeight - plotHeight * i / 5;
       chart.appendChild(svg('line', { x1: left, x2: width, y1: y, y2: y, 'class': 'axis' }));
       var label = svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' });
-      var tick = max * i / 4;
+      var tick = max * i / 5;
       label.textContent = metric === 'cost' ? money(tick) : tokens(Math.round(tick));
       chart.appendChild(label);
     }
