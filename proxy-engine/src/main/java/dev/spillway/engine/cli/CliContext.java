@@ -1,5 +1,6 @@
 package dev.spillway.engine.cli;
 
+import dev.spillway.engine.aws.UserHome;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ public record CliContext(Path home, Path workingDir, Map<String, String> env, Pr
     public static CliContext system() {
         Charset charset = Charset.defaultCharset();
         Map<String, String> env = System.getenv();
-        return new CliContext(Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath(), env,
+        return new CliContext(UserHome.of(env), Path.of("").toAbsolutePath(), env,
                 new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset),
                 new BufferedReader(new InputStreamReader(System.in, charset)), Clock.systemUTC(),
                 System.getProperty("os.name"), Optional.ofNullable(env.get("SPILLWAY_HOME")).map(Path::of),

@@ -3,6 +3,7 @@ package dev.spillway.engine.cli;
 import dev.spillway.engine.Spillway;
 import dev.spillway.engine.SpillwayOptions;
 import dev.spillway.engine.aws.SsoRefresher;
+import dev.spillway.engine.aws.UserHome;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.SpillwayConfig;
@@ -81,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Keeps the Bedrock deployments' SSO sessions renewed, and says in the log when one needs a sign-in. */
     private static SsoRefresher watchSsoSessions(SpillwayConfig config) {
         Map<String, String> env = System.getenv();
-        SsoRefresher refresher = SsoRefresher.forUser(Path.of(System.getProperty("user.home")), env);
+        SsoRefresher refresher = SsoRefresher.forUser(UserHome.of(env), env);
         List<String> profiles = SsoRefresher.profilesUsedBy(config.deployments(), env);
         if (!profiles.isEmpty()) {
             refresher.watch(profiles, outcome -> {

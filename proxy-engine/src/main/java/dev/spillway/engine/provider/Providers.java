@@ -1,6 +1,7 @@
 package dev.spillway.engine.provider;
 
 import dev.spillway.engine.aws.CredentialState;
+import dev.spillway.engine.aws.UserHome;
 import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.provider.anthropic.AnthropicProvider;
 import dev.spillway.engine.provider.bedrock.BedrockClients;
@@ -8,7 +9,6 @@ import dev.spillway.engine.provider.bedrock.BedrockProvider;
 import dev.spillway.engine.provider.bedrock.CredentialGate;
 import dev.spillway.engine.provider.openai.OpenAiCompatibleKind;
 import dev.spillway.engine.provider.openai.OpenAiCompatibleProvider;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class Providers implements AutoCloseable {
 
     /** Providers for the user running Spillway: their AWS profiles and SSO sessions, the process environment. */
     public Providers() {
-        this(CredentialState.forUser(Path.of(System.getProperty("user.home")), System.getenv()), System.getenv());
+        this(CredentialState.forUser(UserHome.of(System.getenv()), System.getenv()), System.getenv());
     }
 
     /**
