@@ -38,19 +38,6 @@ public record CliContext(Path home, Path workingDir, Map<String, String> env, Pr
                 new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset),
                 new BufferedReader(new InputStreamReader(System.in, charset)), Clock.systemUTC(),
                 System.getProperty("os.name"), Optional.ofNullable(env.get("SPILLWAY_HOME")).map(Path::of),
-                CliContext::openInDesktopBrowser);
-    }
-
-    private static boolean openInDesktopBrowser(URI uri) {
-        try {
-            if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
-                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-                java.awt.Desktop.getDesktop().browse(uri);
-                return true;
-            }
-        } catch (Exception | LinkageError e) {
-            return false;
-        }
-        return false;
+                new BrowserOpener(env, System.getProperty("os.name")));
     }
 }
