@@ -168,12 +168,19 @@ public final class SsoSignIn {
                 + " expired before it was approved; start the sign-in again.");
     }
 
-    /** An SDK failure in one line, without the SDK's request-id decorations. */
+    /** An SDK failure in one line: the service's error code and message, or the innermost cause (e.g. DNS). */
     static String describe(SdkException e) {
-        String message = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
-                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorMessage() != null
-                ? aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage()
-                : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorMessage() != null) {
+            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -9,17 +9,22 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spillway claude [args]}: Claude Code, through Spillway. */
-@Command(name = "claude", mixinStandardHelpOptions = true,
+@Command(name = "claude",
         description = {"Start Claude Code through Spillway: ANTHROPIC_BASE_URL set, CLAUDE_CODE_USE_BEDROCK removed, "
                 + "whatever the settings files say. Spillway's options come first; "
-                + "everything from the first other argument on goes to claude.", "Exit code: claude's own; 1 if claude is not installed."})
+                + "everything from the first other argument on goes to claude (claude's own --help: "
+                + "spillway claude -- --help).", "Exit code: claude's own; 1 if claude is not installed."})
 final class ClaudeCommand implements Callable<Integer> {
 
     @Mixin
     ProxyOptions proxy = new ProxyOptions();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "ARGS", description = "Arguments for claude.")
     List<String> args = new ArrayList<>();

@@ -43,7 +43,8 @@ final class ServiceCommands {
     @Command(name = "install-service", mixinStandardHelpOptions = true,
             description = {"Run spillway serve in the background at login: a systemd user unit (Linux), a "
                     + "LaunchAgent (macOS) or a Startup-folder entry (Windows). Not needed with the desktop app.",
-                    "Exit codes: 0 installed, 1 error."})
+                    "Exit codes: 0 installed and started, 4 installed but the service manager could not be asked "
+                            + "(the next step is printed), 1 error."})
     static final class Install implements Callable<Integer> {
 
         @Option(names = "--config", paramLabel = "FILE", description = "The config.yaml the service uses.")
@@ -65,9 +66,10 @@ final class ServiceCommands {
                 return ExitCodes.FAILED;
             }
             try {
-                service(context).install(serveCommand(config, port)).forEach(context.out()::println);
+                UserService.Report report = service(context).install(serveCommand(config, port));
+                report.lines().forEach(context.out()::println);
                 context.out().println("Check it: ./spillway service-status   Remove it: ./spillway uninstall-service");
-                return ExitCodes.OK;
+                return report.complete() ? ExitCodes.OK : ExitCodes.NEEDS_ATTENTION;
             } catch (UncheckedIOException e) {
                 context.err().println("spillway: " + e.getMessage());
                 return ExitCodes.FAILED;
@@ -77,7 +79,8 @@ final class ServiceCommands {
 
     @Command(name = "uninstall-service", mixinStandardHelpOptions = true,
             description = {"Stop and remove the background service install-service set up.",
-                    "Exit codes: 0 removed or not installed, 1 error."})
+                    "Exit codes: 0 removed or not installed, 4 removed but the service manager could not be "
+                            + "asked, 1 error."})
     static final class Uninstall implements Callable<Integer> {
 
         private final CliContext context;
@@ -89,12 +92,12 @@ final class ServiceCommands {
         @Override
         public Integer call() {
             try {
-                List<String> lines = service(context).uninstall();
-                if (lines.isEmpty()) {
+                UserService.Report report = service(context).uninstall();
+                if (report.lines().isEmpty()) {
                     context.out().println("Nothing to remove: no Spillway service at " + service(context).file());
                 }
-                lines.forEach(context.out()::println);
-                return ExitCodes.OK;
+                report.lines().forEach(context.out()::println);
+                return report.complete() ? ExitCodes.OK : ExitCodes.NEEDS_ATTENTION;
             } catch (UncheckedIOException e) {
                 context.err().println("spillway: " + e.getMessage());
                 return ExitCodes.FAILED;

@@ -34,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
             ProxyClient.Answer health = client.get("/health");
             if (health.ok()) {
                 context.out().println("Deployments: " + health.json().path("healthy_count").asInt() + " healthy, "
-                        + health.json().path("unhealthy_count").asInt() + " cooling down (details: spillway health)");
+                        + health.json().path("unhealthy_count").asInt() + " cooling down (details: ./spillway health)");
             } else {
                 context.out().println("Deployments: unknown (" + health.errorMessage()
                         + "; pass --key or set SPILLWAY_MASTER_KEY)");

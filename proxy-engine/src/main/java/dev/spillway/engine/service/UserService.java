@@ -110,11 +110,16 @@ public final class UserService {
     }
 
     /**
-     * Writes the service file for {@code command} and loads it if the service manager's tool is at hand.
+     * What an install or uninstall did.
      *
-     * @return what happened and what to do next, one line each
+     * @param lines what happened and what to do next, one line each
+     * @param complete whether the service manager took the change (false: the user has a step left)
      */
-    public List<String> install(List<String> command) {
+    public record Report(List<String> lines, boolean complete) {
+    }
+
+    /** Writes the service file for {@code command} and loads it if the service manager's tool is at hand. */
+    public Report install(List<String> command) {
         Path file = file();
         try {
             Files.createDirectories(file.getParent());
@@ -129,14 +134,18 @@ public final class UserService {
             case MAC -> lines.addAll(runOrAdvise("launchctl", List.of(List.of("load", "-w", file.toString()))));
             case WINDOWS -> lines.add("It starts at your next login; to start it now, run: \"" + file + "\"");
         }
-        return lines;
+        return report(lines);
     }
 
-    /** Stops and removes the service; returns what happened, one line each (nothing if it was not installed). */
-    public List<String> uninstall() {
+    private static Report report(List<String> lines) {
+        return new Report(lines, lines.stream().noneMatch(l -> l.startsWith("Failed") || l.contains("not available")));
+    }
+
+    /** Stops and removes the service (no lines if it was not installed). */
+    public Report uninstall() {
         Path file = file();
         if (!Files.exists(file)) {
-            return List.of();
+            return new Report(List.of(), true);
         }
         List<String> lines = new ArrayList<>();
         switch (platform) {
@@ -153,7 +162,7 @@ public final class UserService {
             lines.addAll(runOrAdvise("systemctl", List.of(List.of("--user", "daemon-reload"))));
         }
         lines.add("Removed " + file);
-        return lines;
+        return report(lines);
     }
 
     /** The service manager's view: {@code active}, {@code inactive}, … or empty if it cannot be asked. */
@@ -175,10 +184,10 @@ public final class UserService {
                 lines.add(toolName + " is not available here; run this where it is: " + shown);
                 continue;
             }
-            Optional<Integer> exit = run(tool.get(), args);
-            lines.add(exit.filter(code -> code == 0).isPresent() ? "Ran: " + shown
-                    : "Failed (" + exit.map(c -> "exit " + c).orElse("could not run") + "): " + shown
-                            + "; run it yourself to see why");
+            Run result = run(tool.get(), args);
+            lines.add(result.exit() == 0 ? "Ran: " + shown
+                    : "Failed (" + (result.exit() < 0 ? "could not run" : "exit " + result.exit())
+                            + (result.output().isEmpty() ? "" : ": " + result.output()) + "): " + shown);
         }
         return lines;
     }
@@ -192,22 +201,26 @@ public final class UserService {
         return Optional.empty();
     }
 
-    private static Optional<Integer> run(Path tool, List<String> args) {
+    /** A finished tool run: its exit code (-1 if it could not run) and the first line it printed. */
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(Path tool, List<String> args) {
         try {
             List<String> command = new ArrayList<>(List.of(tool.toString()));
             command.addAll(args);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return Optional.empty();
+                return new Run(-1, "timed out");
             }
-            return Optional.of(process.exitValue());
+            return new Run(process.exitValue(), out.lines().findFirst().orElse(""));
         } catch (IOException e) {
-            return Optional.empty();
+            return new Run(-1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return new Run(-1, "interrupted");
         }
     }
 

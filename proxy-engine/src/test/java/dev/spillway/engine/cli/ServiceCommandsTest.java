@@ -21,10 +21,15 @@ class ServiceCommandsTest {
 
     /** A stand-in for systemctl, which cannot run in this container: it logs its arguments. */
     private Path fakeSystemctl(Path bin, String isActive) throws Exception {
+        return fakeSystemctl(bin, isActive, 0);
+    }
+
+    private Path fakeSystemctl(Path bin, String isActive, int exit) throws Exception {
         Files.createDirectories(bin);
         Path script = bin.resolve("systemctl");
         Files.writeString(script, "#!/bin/sh\necho \"$@\" >> \"" + bin.resolve("calls.log") + "\"\n"
-                + "if [ \"$2\" = is-active ]; then echo " + isActive + "; fi\n");
+                + "if [ \"$2\" = is-active ]; then echo " + isActive + "; fi\n"
+                + (exit == 0 ? "" : "echo 'Failed to connect to bus: No medium found' >&2\nexit " + exit + "\n"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin.resolve("calls.log");
     }
@@ -36,7 +41,7 @@ class ServiceCommandsTest {
 
         CliRun.Result installed = cli.run("install-service", "--config", config.toString(), "--port", "47001");
 
-        assertThat(installed.exitCode()).as(installed.toString()).isZero();
+        assertThat(installed.exitCode()).as(installed.toString()).isEqualTo(ExitCodes.NEEDS_ATTENTION);
         Path unit = home.resolve(".config/systemd/user/spillway.service");
         String text = Files.readString(unit);
         assertThat(text).contains("dev.spillway.engine.cli.SpillwayCli serve --config \"" + config + "\" --port 47001")
@@ -49,7 +54,9 @@ class ServiceCommandsTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("Installed: " + unit).contains("unknown (cannot ask it here)");
 
-        assertThat(cli.run("uninstall-service").out()).contains("Removed " + unit);
+        CliRun.Result removed = cli.run("uninstall-service");
+        assertThat(removed.out()).contains("Removed " + unit);
+        assertThat(removed.exitCode()).isEqualTo(ExitCodes.NEEDS_ATTENTION);
         assertThat(unit).doesNotExist();
         CliRun.Result gone = cli.run("service-status");
         assertThat(gone.exitCode()).isEqualTo(ExitCodes.NEEDS_ATTENTION);
@@ -77,13 +84,28 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void aSystemctlThatFailsIsQuotedWithExitCodeFour() throws Exception {
+        Path bin = home.resolve("bin");
+        fakeSystemctl(bin, "unknown", 1);
+        CliRun cli = new CliRun(home);
+        cli.env.put("PATH", bin.toString());
+
+        CliRun.Result installed = cli.run("install-service");
+
+        assertThat(installed.exitCode()).isEqualTo(ExitCodes.NEEDS_ATTENTION);
+        assertThat(installed.out()).contains("Failed (exit 1: Failed to connect to bus: No medium found): "
+                + "systemctl --user enable --now spillway.service");
+        assertThat(home.resolve(".config/systemd/user/spillway.service")).exists();
+    }
+
+    @Test
     void onMacOsALaunchAgentIsWritten() throws Exception {
         CliRun cli = new CliRun(home);
         cli.osName = "Mac OS X";
 
         CliRun.Result installed = cli.run("install-service");
 
-        assertThat(installed.exitCode()).isZero();
+        assertThat(installed.exitCode()).as("launchctl is not here").isEqualTo(ExitCodes.NEEDS_ATTENTION);
         Path plist = home.resolve("Library/LaunchAgents/dev.spillway.serve.plist");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
