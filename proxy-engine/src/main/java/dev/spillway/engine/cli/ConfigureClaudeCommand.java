@@ -74,7 +74,15 @@ final class ConfigureClaudeCommand implements Callable<Integer> {
         profile.install(url, token);
         context.out().println("Added Spillway's block to " + profile.file() + ": new " + shell
                 + " shells export ANTHROPIC_BASE_URL=" + url + ". Undo: ./spillway remove-claude --shell " + shell);
-        return reportConflicts(ClaudeFiles.integration(context).state());
+        ClaudeCodeIntegration.State state = ClaudeFiles.integration(context).state();
+        boolean settingsWin = state.baseUrl().filter(other -> !other.equals(url.toString())).isPresent();
+        if (settingsWin) {
+            context.out().println("warning: " + state.settingsFile() + " sets env.ANTHROPIC_BASE_URL="
+                    + state.baseUrl().get() + ", which wins over the shell: run ./spillway configure-claude "
+                    + "(without --shell) or remove it from that file");
+        }
+        int conflicts = reportConflicts(state);
+        return settingsWin ? ExitCodes.NEEDS_ATTENTION : conflicts;
     }
 
     private int reportConflicts(ClaudeCodeIntegration.State state) {

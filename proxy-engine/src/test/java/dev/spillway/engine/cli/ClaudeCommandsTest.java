@@ -116,6 +116,17 @@ class ClaudeCommandsTest {
     }
 
     @Test
+    void shellModeWarnsWhenTheSettingsFileWinsOverTheShell() throws Exception {
+        Files.writeString(settings, "{\"env\": {\"ANTHROPIC_BASE_URL\": \"https://elsewhere.example.com\"}}");
+
+        CliRun.Result result = cli.run("configure-claude", "--shell", "zsh");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.NEEDS_ATTENTION);
+        assertThat(result.out()).contains("warning: " + settings + " sets env.ANTHROPIC_BASE_URL="
+                + "https://elsewhere.example.com, which wins over the shell");
+    }
+
+    @Test
     void theLauncherSaysHowToInstallClaudeWhenItIsMissing() {
         CliRun.Result result = cli.run("claude", "-p", "hi");
 
