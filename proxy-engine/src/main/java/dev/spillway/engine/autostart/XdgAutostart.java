@@ -78,13 +78,13 @@ final class XdgAutostart implements Autostart {
                 .toString();
     }
 
-    /** jpackage puts the app icon beside the launcher's bin/ directory, in lib/. */
+    /** The installers ship the app icon in the app's files: {@code bin/Spillway} has {@code lib/app/spillway.png}. */
     private static Optional<Path> installedIcon(Path executable) {
         Path bin = executable.getParent();
         if (bin == null || bin.getParent() == null) {
             return Optional.empty();
         }
-        Path icon = bin.getParent().resolve("lib").resolve(executable.getFileName() + ".png");
+        Path icon = bin.getParent().resolve("lib").resolve("app").resolve("spillway.png");
         return Files.isRegularFile(icon) ? Optional.of(icon) : Optional.empty();
     }
 

@@ -71,9 +71,9 @@ class XdgAutostartTest {
     }
 
     @Test
-    void usesTheIconJpackageInstallsBesideTheLauncher() throws Exception {
+    void usesTheIconTheInstallerShipsBesideTheLauncher() throws Exception {
         Path launcher = launcher();
-        Path icon = launcher.getParent().getParent().resolve("lib/Spillway.png");
+        Path icon = launcher.getParent().getParent().resolve("lib/app/spillway.png");
         Files.createDirectories(icon.getParent());
         Files.write(icon, new byte[] {1});
 
