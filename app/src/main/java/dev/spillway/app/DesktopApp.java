@@ -10,6 +10,7 @@ import dev.spillway.engine.GatewayStatus;
 import dev.spillway.engine.RoutingChange;
 import dev.spillway.engine.Spillway;
 import dev.spillway.engine.SpillwayOptions;
+import dev.spillway.engine.aws.SsoRefresher;
 import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
 import dev.spillway.engine.spend.SpendStore;
 import dev.spillway.ui.dashboard.DashboardView;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,7 @@ public final class DesktopApp implements AppActions {
     });
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean shutDown = new AtomicBoolean();
+    private final AtomicReference<SsoRefresher> ssoSessions = new AtomicReference<>();
     private TrayView tray;
     private DashboardView dashboard;
     private SettingsView settings;
@@ -99,6 +102,7 @@ public final class DesktopApp implements AppActions {
         }
         engine.onEngineStarted(this::watchRoutingChanges);
         engine.onEngineStarted(this::watchRequests);
+        engine.onEngineStarted(this::watchSsoSessions);
         engine.addListener(state -> refresh());
         engine.start();
         // Cooldowns end and days roll over without a request to say so.
@@ -150,6 +154,28 @@ public final class DesktopApp implements AppActions {
                     refreshPending.set(false);
                     refresh();
                 }, 250, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /**
+     * Keeps the SSO sessions of the profiles Bedrock uses renewed while the proxy runs, and says when one needs the
+     * user to sign in (Settings > AWS).
+     */
+    private void watchSsoSessions(Spillway started) {
+        SsoRefresher previous = ssoSessions.getAndSet(null);
+        if (previous != null) {
+            previous.close();
+        }
+        List<String> profiles = SsoRefresher.profilesUsedBy(started.config().deployments(), user.env());
+        if (profiles.isEmpty()) {
+            return;
+        }
+        SsoRefresher refresher = SsoRefresher.forUser(user.home(), user.env());
+        ssoSessions.set(refresher);
+        refresher.watch(profiles, outcome -> {
+            if (outcome.result() == SsoRefresher.Result.SIGN_IN_NEEDED) {
+                tray.notify("Spillway: AWS sign-in needed", outcome.message());
             }
         });
     }
@@ -245,6 +271,10 @@ public final class DesktopApp implements AppActions {
         }
         refresher.shutdownNow();
         background.shutdownNow();
+        SsoRefresher sessions = ssoSessions.getAndSet(null);
+        if (sessions != null) {
+            sessions.close();
+        }
         engine.close();
         tray.remove();
     }

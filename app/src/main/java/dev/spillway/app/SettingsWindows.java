@@ -50,8 +50,8 @@ final class SettingsWindows {
             Optional<Autostart> autostart) {
 
         static UserHome current() {
-            Path home = Path.of(System.getProperty("user.home"));
             Map<String, String> env = System.getenv();
+            Path home = dev.spillway.engine.aws.UserHome.of(env);
             return new UserHome(home, env, ClaudeCodeIntegration.forUser(home, home, env),
                     Optional.of(Autostart.forCurrentUser()));
         }
