@@ -142,8 +142,12 @@ public final class DesktopApp implements AppActions {
         }).orElse(TrafficSummary.none());
     }
 
+    /** With a master key, the page gets it in the fragment (never sent over HTTP), so it does not ask for it. */
     private Optional<URI> dashboardUrl() {
-        return engine.engine().map(Spillway::dashboardUrl);
+        return engine.engine().map(running -> running.config().general().masterKey()
+                .map(key -> URI.create(running.dashboardUrl() + "#key="
+                        + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse(running.dashboardUrl()));
     }
 
     /** Each finished request refreshes the status line soon after, at most a few times a second. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,6 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopAppTest {
+
+    private static final String MASTER_KEY = "sk-spillway-test-master-0001";
 
     @TempDir
     Path dir;
@@ -51,7 +54,8 @@ class DesktopAppTest {
         anthropic.setDefaultReply(AnthropicReply.text("hello through the desktop app"));
         store = TestApp.store(dir);
         port = TestApp.freePort();
-        TestApp.writeConfig(store, anthropic.baseUrl(), port);
+        // A master key: the dashboard window must hand it to the page; Claude Code's own key still works on loopback.
+        TestApp.writeConfig(store, anthropic.baseUrl(), port, "general_settings: {master_key: " + MASTER_KEY + "}\n");
         home = dir.resolve("home");
         Files.createDirectories(home.resolve(".claude"));
         ClaudeCodeFiles claudeFiles = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
@@ -62,8 +66,9 @@ class DesktopAppTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         app.shutdown();
+        FxToolkit.cleanupStages(); // lookups must not find the previous test's windows
         anthropic.close();
     }
 
@@ -125,6 +130,8 @@ class DesktopAppTest {
 
         robot.clickOn("#open-dashboard");
         waitFor(() -> script(robot, "document.querySelectorAll('#requests tr').length").equals("1"));
+        assertThat(script(robot, "document.getElementById('key-dialog').hidden")).as("no key prompt").isEqualTo("true");
+        assertThat(text(robot, "#dashboard-address")).doesNotContain(MASTER_KEY);
         waitFor(() -> script(robot, "document.getElementById('requests-today').textContent").equals("1"));
         // by provider: 1 request, 1,000 input and 500 output tokens, $0.0105 at Sonnet's prices
         waitFor(() -> script(robot, "document.getElementById('spend-totals').textContent").startsWith("anthropic1"));

@@ -26,6 +26,11 @@ final class TestApp {
 
     /** A config whose Claude models all go to {@code anthropic}, on {@code port}. */
     static void writeConfig(SettingsStore store, URI anthropic, int port) throws IOException {
+        writeConfig(store, anthropic, port, "");
+    }
+
+    /** The same, with more top-level YAML (e.g. a general_settings block). */
+    static void writeConfig(SettingsStore store, URI anthropic, int port, String extraYaml) throws IOException {
         Files.createDirectories(store.file().getParent());
         Files.writeString(store.file(), """
                 # written by the test
@@ -34,7 +39,7 @@ final class TestApp {
                     litellm_params: {model: "anthropic/*", api_base: %s}
                 spillway_settings:
                   port: %d
-                """.formatted(anthropic, port));
+                %s""".formatted(anthropic, port, extraYaml));
     }
 
     static int freePort() throws IOException {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -84,7 +85,8 @@ class AwsAndClaudeCodeTabsTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        FxToolkit.cleanupStages(); // lookups must not find the previous test's window
         sso.close();
     }
 

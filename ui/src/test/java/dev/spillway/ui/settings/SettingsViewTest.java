@@ -23,7 +23,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterEach;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,6 +54,11 @@ class SettingsViewTest {
         view = new SettingsView(model, List.of(new ProxyTab(proxy),
                 new ProvidersTab(providers, store.secrets().description()), new RoutingTab(routing)));
         view.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages(); // lookups must not find the previous test's window
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {
