@@ -5,12 +5,16 @@ import dev.spillway.engine.SpillwayOptions;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.ui.settings.SettingsStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class EngineHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EngineHost.class);
+    private static final Duration APPLY_WAIT = Duration.ofSeconds(5);
 
     private final SettingsStore settings;
     private final UnaryOperator<SpillwayOptions> baseOptions;
@@ -32,6 +37,7 @@ public final class EngineHost implements AutoCloseable {
         return thread;
     });
     private final List<Consumer<EngineState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Spillway>> startListeners = new CopyOnWriteArrayList<>();
     private volatile EngineState state = EngineState.stopped();
     private volatile Spillway engine;
     private volatile SpillwayConfig config;
@@ -48,6 +54,11 @@ public final class EngineHost implements AutoCloseable {
 
     public void addListener(Consumer<EngineState> listener) {
         listeners.add(listener);
+    }
+
+    /** Called with each newly started engine (e.g. to subscribe to its routing changes), before RUNNING is published. */
+    public void onEngineStarted(Consumer<Spillway> listener) {
+        startListeners.add(listener);
     }
 
     public EngineState state() {
@@ -95,38 +106,59 @@ public final class EngineHost implements AutoCloseable {
      * @return what happened, for the settings window
      */
     public String apply(SpillwayConfig newConfig) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (engine == null) {
-                config = newConfig;
-                return "The proxy is stopped; it will use these settings when started.";
-            }
-            SpillwayOptions current = options(config);
-            SpillwayOptions wanted = options(newConfig);
-            boolean sameListener = current.port() == wanted.port() && current.host().equals(wanted.host());
-            if (sameListener && reloadInPlace(newConfig)) {
-                config = newConfig;
-                return "Applied to the running proxy.";
-            }
-            closeEngine();
-            publish(EngineState.starting());
-            try {
-                startServing(newConfig);
-            } catch (RuntimeException e) {
-                publish(EngineState.failed(describe(e)));
-                throw new IllegalStateException(describe(e), e);
-            }
-            return "The proxy restarted on " + engine.baseUrl() + ".";
-        }, lifecycle).join();
+        CompletableFuture<String> applied = CompletableFuture.supplyAsync(() -> applyNow(newConfig), lifecycle);
+        try {
+            // A restart waits for requests in flight; the settings window should not wait that long.
+            return applied.get(APPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return "The proxy is restarting with these settings once the requests in flight have finished.";
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted while applying; the proxy keeps its previous settings.";
+        }
     }
 
-    /** Hot reload of a running engine; false where the engine cannot take this change without a restart. */
+    private String applyNow(SpillwayConfig newConfig) {
+        if (engine == null) {
+            config = newConfig;
+            return "The proxy is stopped; it will use these settings when started.";
+        }
+        SpillwayOptions current = options(config);
+        SpillwayOptions wanted = options(newConfig);
+        boolean sameListener = current.port() == wanted.port() && current.host().equals(wanted.host());
+        if (sameListener && reloadInPlace(newConfig)) {
+            config = newConfig;
+            return "Applied to the running proxy.";
+        }
+        closeEngine();
+        publish(EngineState.starting());
+        try {
+            startServing(newConfig);
+        } catch (RuntimeException e) {
+            publish(EngineState.failed(describe(e)));
+            throw new IllegalStateException(describe(e), e);
+        }
+        return "The proxy restarted on " + engine.baseUrl() + ".";
+    }
+
+    /**
+     * Hot reload of a running engine: routing, keys and cache change without dropping requests in flight. What the
+     * listener is built from ({@code general_settings}: master key, allowed origins, database) takes a restart.
+     */
     private boolean reloadInPlace(SpillwayConfig newConfig) {
-        return false;
+        if (!newConfig.general().equals(config.general())) {
+            return false;
+        }
+        engine.reload(newConfig);
+        return true;
     }
 
     private void startServing(SpillwayConfig loaded) {
         config = loaded;
         engine = Spillway.start(loaded, options(loaded));
+        startListeners.forEach(listener -> listener.accept(engine));
         loaded.warnings().forEach(w -> log.warn("{}", w));
         log.info("Spillway {} listening on {}", Spillway.version(), engine.baseUrl());
         publish(EngineState.running(engine.baseUrl()));

@@ -97,6 +97,12 @@ public final class Main {
         }
         fxStarted.await();
         Platform.setImplicitExit(false);
+        // Logging out (SIGTERM) stops the proxy as Quit does: requests in flight finish first.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (app[0] != null) {
+                app[0].shutdown();
+            }
+        }, "spillway-shutdown"));
         Platform.runLater(() -> {
             app[0] = new DesktopApp(store, paths.dataDirectory(), quit::countDown);
             app[0].start(!Boolean.getBoolean("spillway.noTray"));

@@ -9,7 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import dev.spillway.engine.claudecode.ClaudeCodeFiles;
+import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.web.WebView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DesktopAppTest {
 
+    private static final String MASTER_KEY = "sk-spillway-test-master-0001";
+
     @TempDir
     Path dir;
 
@@ -35,6 +46,7 @@ class DesktopAppTest {
     private SettingsStore store;
     private DesktopApp app;
     private int port;
+    private Path home;
 
     @Start
     void start(Stage unused) throws Exception {
@@ -42,14 +54,21 @@ class DesktopAppTest {
         anthropic.setDefaultReply(AnthropicReply.text("hello through the desktop app"));
         store = TestApp.store(dir);
         port = TestApp.freePort();
-        TestApp.writeConfig(store, anthropic.baseUrl(), port);
-        app = new DesktopApp(store, dir.resolve("data"), () -> { });
+        // A master key: the dashboard window must hand it to the page; Claude Code's own key still works on loopback.
+        TestApp.writeConfig(store, anthropic.baseUrl(), port, "general_settings: {master_key: " + MASTER_KEY + "}\n");
+        home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".claude"));
+        ClaudeCodeFiles claudeFiles = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
+        SettingsWindows.UserHome user = new SettingsWindows.UserHome(home, Map.of(),
+                new ClaudeCodeIntegration(claudeFiles, Map.of()), Optional.empty());
+        app = new DesktopApp(store, dir.resolve("data"), user, () -> { });
         app.start(true);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         app.shutdown();
+        FxToolkit.cleanupStages(); // lookups must not find the previous test's windows
         anthropic.close();
     }
 
@@ -83,6 +102,63 @@ class DesktopAppTest {
         waitFor(() -> text(robot, "#status-line").startsWith("Serving on :" + port));
         assertThat(TestApp.ask(app.engine().state().baseUrl().orElseThrow(), "claude-haiku-4-5").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theClaudeCodeItemConfiguresClaudeCodeForTheRunningProxyAndUndoesIt(FxRobot robot) throws Exception {
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving"));
+        Path settings = home.resolve(".claude").resolve("settings.json");
+        CheckBox item = robot.lookup("#claude-code").queryAs(CheckBox.class);
+        waitFor(() -> !item.isDisabled());
+        assertThat(item.isSelected()).isFalse();
+
+        robot.clickOn("#claude-code");
+        waitFor(() -> Files.exists(settings));
+        assertThat(Files.readString(settings)).contains("\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:" + port + "\"");
+        waitFor(item::isSelected);
+
+        robot.clickOn("#claude-code");
+        waitFor(() -> !Files.exists(settings));
+    }
+
+    @Test
+    void theDashboardShowsWhatTheSpendStoreHoldsAndRequestsAsTheyHappen(FxRobot robot) throws Exception {
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving"));
+        URI proxy = app.engine().state().baseUrl().orElseThrow();
+        anthropic.enqueue(AnthropicReply.text("first").withUsage(1000, 500, 0, 0));
+        assertThat(TestApp.ask(proxy, "claude-sonnet-4-5").statusCode()).isEqualTo(200);
+
+        robot.clickOn("#open-dashboard");
+        waitFor(() -> script(robot, "document.querySelectorAll('#requests tr').length").equals("1"));
+        assertThat(script(robot, "document.getElementById('key-dialog').hidden")).as("no key prompt").isEqualTo("true");
+        assertThat(text(robot, "#dashboard-address")).doesNotContain(MASTER_KEY);
+        waitFor(() -> script(robot, "document.getElementById('requests-today').textContent").equals("1"));
+        // by provider: 1 request, 1,000 input and 500 output tokens, $0.0105 at Sonnet's prices
+        waitFor(() -> script(robot, "document.getElementById('spend-totals').textContent").startsWith("anthropic1"));
+        assertThat(script(robot, "document.getElementById('spend-totals').textContent"))
+                .isEqualTo("anthropic11,00050000$0.01");
+
+        anthropic.enqueue(AnthropicReply.text("second").withUsage(10, 5, 0, 0));
+        assertThat(TestApp.ask(proxy, "claude-haiku-4-5").statusCode()).isEqualTo(200);
+        waitFor(() -> script(robot, "document.querySelectorAll('#requests tr').length").equals("2"));
+        // newest first: group, provider, status, latency, tokens, cost
+        assertThat(script(robot, "document.querySelectorAll('#requests tr')[0].textContent"))
+                .contains("claude-*anthropic200").contains("15$");
+        assertThat(script(robot, "document.querySelectorAll('#requests tr')[1].textContent"))
+                .contains("claude-*anthropic200").contains("1,500$");
+    }
+
+    private String script(FxRobot robot, String expression) {
+        Object[] result = new Object[1];
+        robot.interact(() -> {
+            WebView web = robot.lookup("#dashboard-web").queryAs(WebView.class);
+            try {
+                result[0] = web.getEngine().executeScript(expression);
+            } catch (RuntimeException e) {
+                result[0] = "";
+            }
+        });
+        return String.valueOf(result[0]);
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,33 @@ class EngineHostTest {
         assertThat(outcome).contains("restarted").contains(String.valueOf(newPort));
         assertThat(after.getPort()).isEqualTo(newPort).isNotEqualTo(before.getPort());
         assertThat(TestApp.ask(after, "claude-sonnet-4-5").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void routingChangesApplyToTheRunningEngineWithoutDroppingARequestInFlight() throws Exception {
+        URI url = host.start().join().baseUrl().orElseThrow();
+        var before = host.engine().orElseThrow();
+        anthropic.enqueue(AnthropicReply.text("slow answer").withDelayBetweenEvents(Duration.ofMillis(150)));
+        CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return TestApp.askStreaming(url, "claude-sonnet-4-5");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(anthropic.takeRequest(Duration.ofSeconds(10))).isNotNull();
+
+        ConfigDocument doc = store.open();
+        doc.addDeployment("sonnet-alias", "anthropic/claude-sonnet-4-5").setParam("api_base",
+                anthropic.baseUrl().toString());
+        store.write(doc);
+        String outcome = host.apply(store.load());
+
+        assertThat(outcome).isEqualTo("Applied to the running proxy.");
+        assertThat(host.engine().orElseThrow()).isSameAs(before);
+        assertThat(before.modelGroups()).contains("sonnet-alias");
+        assertThat(inFlight.get(20, TimeUnit.SECONDS)).contains("\"text\":\"wer\"").contains("event: message_stop");
+        assertThat(TestApp.ask(url, "sonnet-alias").statusCode()).isEqualTo(200);
     }
 
     @Test

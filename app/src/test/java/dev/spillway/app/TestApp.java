@@ -26,6 +26,11 @@ final class TestApp {
 
     /** A config whose Claude models all go to {@code anthropic}, on {@code port}. */
     static void writeConfig(SettingsStore store, URI anthropic, int port) throws IOException {
+        writeConfig(store, anthropic, port, "");
+    }
+
+    /** The same, with more top-level YAML (e.g. a general_settings block). */
+    static void writeConfig(SettingsStore store, URI anthropic, int port, String extraYaml) throws IOException {
         Files.createDirectories(store.file().getParent());
         Files.writeString(store.file(), """
                 # written by the test
@@ -34,13 +39,22 @@ final class TestApp {
                     litellm_params: {model: "anthropic/*", api_base: %s}
                 spillway_settings:
                   port: %d
-                """.formatted(anthropic, port));
+                %s""".formatted(anthropic, port, extraYaml));
     }
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A streamed request, read to its end. */
+    static String askStreaming(URI proxy, String model) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(proxy.resolve("/v1/messages"))
+                .header("x-api-key", "sk-ant-test-key")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"max_tokens\":5,"
+                        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static HttpResponse<String> ask(URI proxy, String model) throws Exception {

@@ -50,7 +50,7 @@ public final class Spillway implements AutoCloseable {
     private final RequestRates rates;
     private final Optional<SpendHistory> spend;
     private final Instant started;
-    private GatewayServer server;
+    private volatile GatewayServer server;
     private volatile Routing routing;
     private volatile SpillwayConfig config;
 
@@ -68,8 +68,8 @@ public final class Spillway implements AutoCloseable {
             throw e;
         }
         this.events = new RequestEvents(8192);
-        this.routingChanges = new EventStream<>(1024, "spillway-routing-changes");
-        this.deploymentChanges = new EventStream<>(1024, "spillway-deployment-changes");
+        this.routingChanges = EventStream.rare(1024, "spillway-routing-changes");
+        this.deploymentChanges = EventStream.rare(1024, "spillway-deployment-changes");
         this.accounting = Accounting.start(config, options, clock, events);
         accounting.use(routing, config.cache().enabled());
         this.watch = new FailoverWatch(accounting.metrics(), clock, routingChanges, deploymentChanges);

@@ -35,6 +35,7 @@ public final class StatusWindow implements TrayView {
     public StatusWindow(AppActions actions, String whyNoTray) {
         status.setId("status-line");
         status.getStyleClass().add("section-title");
+        status.setWrapText(true);
         detail.setId("status-detail");
         detail.setWrapText(true);
         notification.setId("status-notification");

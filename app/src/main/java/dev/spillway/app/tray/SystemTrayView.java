@@ -52,9 +52,12 @@ public final class SystemTrayView implements TrayView {
         return Optional.empty();
     }
 
-    /** Adds the icon to the tray; call only when {@link #unsupportedReason()} is empty. */
-    public static SystemTrayView install(AppActions actions, Runnable openMainWindow, TrayMenu initial)
-            throws AWTException {
+    /**
+     * Adds the icon to the tray; call only when {@link #unsupportedReason()} is empty.
+     *
+     * @throws IllegalStateException if the tray refuses the icon
+     */
+    public static SystemTrayView install(AppActions actions, Runnable openMainWindow, TrayMenu initial) {
         SystemTray tray = SystemTray.getSystemTray();
         int size = tray.getTrayIconSize().height;
         Map<TrayIconState, Image> images = new EnumMap<>(TrayIconState.class);
@@ -69,7 +72,11 @@ public final class SystemTrayView implements TrayView {
         view.buildMenu();
         view.render(initial);
         icon.addActionListener(e -> openMainWindow.run());
-        tray.add(icon);
+        try {
+            tray.add(icon);
+        } catch (AWTException e) {
+            throw new IllegalStateException("the system tray refused the icon (" + e.getMessage() + ")", e);
+        }
         return view;
     }
 

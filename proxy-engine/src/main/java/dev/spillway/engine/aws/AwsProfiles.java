@@ -56,6 +56,11 @@ public final class AwsProfiles {
         return override != null && !override.isBlank() ? Path.of(override) : home.resolve(".aws").resolve("config");
     }
 
+    /** The SDK's own view of the same files, e.g. for {@code ProfileCredentialsProvider.builder().profileFile(...)}. */
+    public ProfileFile profileFile() {
+        return file;
+    }
+
     /** The file this was read from. */
     public Path configFile() {
         return configFile;

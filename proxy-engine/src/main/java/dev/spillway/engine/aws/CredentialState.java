@@ -30,9 +30,11 @@ public final class CredentialState {
      * @param state valid, expired or missing
      * @param at the token's expiry: until when it is valid, or since when it is expired; empty when not SSO or missing
      * @param refreshable whether Spillway (or the SDK) can renew the token without the user
+     * @param sso whether the profile is an SSO profile (the others are only checked when used)
      * @param message one line for the user, saying what to do when something is needed
      */
-    public record Status(String profile, State state, Optional<Instant> at, boolean refreshable, String message) {
+    public record Status(String profile, State state, Optional<Instant> at, boolean refreshable, boolean sso,
+            String message) {
 
         /** Whether a call with these credentials would fail for sure until the user signs in. */
         public boolean needsSignIn() {
@@ -71,15 +73,15 @@ public final class CredentialState {
             found = profiles.profile(profile);
             sso = found.isPresent() ? profiles.sso(profile) : Optional.empty();
         } catch (RuntimeException e) {
-            return new Status(profile, State.MISSING, Optional.empty(), false,
+            return new Status(profile, State.MISSING, Optional.empty(), false, false,
                     "AWS profile " + profile + " cannot be read: " + e.getMessage());
         }
         if (found.isEmpty()) {
-            return new Status(profile, State.MISSING, Optional.empty(), false, "AWS profile " + profile
+            return new Status(profile, State.MISSING, Optional.empty(), false, false, "AWS profile " + profile
                     + " is not defined in " + configFile + ": choose another profile or add it (aws configure sso)");
         }
         if (sso.isEmpty()) {
-            return new Status(profile, State.VALID, Optional.empty(), false, switch (found.get().kind()) {
+            return new Status(profile, State.VALID, Optional.empty(), false, false, switch (found.get().kind()) {
                 case STATIC_KEYS -> "AWS profile " + profile + " uses static access keys";
                 case ROLE -> "AWS profile " + profile + " assumes a role (checked when Bedrock is called)";
                 default -> "AWS profile " + profile + " gets credentials from the SDK's chain (checked when Bedrock "
@@ -96,26 +98,26 @@ public final class CredentialState {
         try {
             token = cache.read(sso);
         } catch (IllegalStateException e) {
-            return new Status(profile, State.MISSING, Optional.empty(), false,
+            return new Status(profile, State.MISSING, Optional.empty(), false, true,
                     "AWS SSO session for profile " + profile + " is unreadable (" + e.getMessage() + "): " + signIn);
         }
         if (token.isEmpty()) {
-            return new Status(profile, State.MISSING, Optional.empty(), false,
+            return new Status(profile, State.MISSING, Optional.empty(), false, true,
                     "AWS SSO session for profile " + profile + " not found (never signed in): " + signIn);
         }
         Instant now = clock.instant();
         Instant expiresAt = token.get().expiresAt();
         boolean refreshable = sso.refreshable() && token.get().canRefresh(now);
         if (now.isBefore(expiresAt)) {
-            return new Status(profile, State.VALID, Optional.of(expiresAt), refreshable,
+            return new Status(profile, State.VALID, Optional.of(expiresAt), refreshable, true,
                     "AWS SSO session for profile " + profile + " valid until " + expiresAt
                             + (refreshable ? " (renewed automatically)" : ""));
         }
         if (refreshable) {
-            return new Status(profile, State.EXPIRED, Optional.of(expiresAt), true, "AWS SSO session for profile "
+            return new Status(profile, State.EXPIRED, Optional.of(expiresAt), true, true, "AWS SSO session for profile "
                     + profile + " expired at " + expiresAt + "; it is renewed with its refresh token on next use");
         }
-        return new Status(profile, State.EXPIRED, Optional.of(expiresAt), false,
+        return new Status(profile, State.EXPIRED, Optional.of(expiresAt), false, true,
                 "AWS SSO session for profile " + profile + " expired: " + signIn);
     }
 }

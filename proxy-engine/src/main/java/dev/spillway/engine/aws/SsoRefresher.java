@@ -1,11 +1,15 @@
 package dev.spillway.engine.aws;
 
+import dev.spillway.engine.config.DeploymentConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +67,32 @@ public final class SsoRefresher implements AutoCloseable {
         this.cache = cache;
         this.clock = clock;
         this.interval = interval;
+    }
+
+    /** For the user running Spillway: their AWS config, token cache and environment, every four hours. */
+    public static SsoRefresher forUser(Path home, Map<String, String> env) {
+        return new SsoRefresher(AwsProfiles.configFile(home, env), SsoClients.fromEnvironment(env),
+                SsoTokenCache.inHome(home), Clock.systemUTC(), DEFAULT_INTERVAL);
+    }
+
+    /**
+     * The profiles a config's Bedrock deployments sign in with: each one's {@code aws_profile_name}, or for
+     * deployments with neither static keys nor a profile, {@code AWS_PROFILE} (else {@code default}) unless the
+     * environment has keys. Non-SSO profiles are included; {@link #refresh} reports them as {@link Result#NOT_SSO}.
+     */
+    public static List<String> profilesUsedBy(List<DeploymentConfig> deployments, Map<String, String> env) {
+        Set<String> profiles = new LinkedHashSet<>();
+        for (DeploymentConfig d : deployments) {
+            if (!d.provider().equals("bedrock") || d.aws().accessKeyId().isPresent()) {
+                continue;
+            }
+            if (d.aws().profile().isPresent()) {
+                profiles.add(d.aws().profile().get());
+            } else if (!env.containsKey("AWS_ACCESS_KEY_ID")) {
+                profiles.add(CredentialState.defaultProfile(env));
+            }
+        }
+        return List.copyOf(profiles);
     }
 
     /** Runs {@link #refresh} for each profile now and then every interval, reporting each outcome to {@code listener}. */

@@ -1,9 +1,11 @@
 package dev.spillway.engine.aws;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,11 @@ public final class SsoSignIn {
         this(clients, cache, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
+    /** For the user running Spillway: AWS's endpoints (or the environment's overrides) and their token cache. */
+    public static SsoSignIn forUser(Path home, Map<String, String> env) {
+        return new SsoSignIn(SsoClients.fromEnvironment(env), SsoTokenCache.inHome(home), Clock.systemUTC());
+    }
+
     SsoSignIn(SsoClients clients, SsoTokenCache cache, Clock clock, Sleeper sleeper) {
         this.clients = clients;
         this.cache = cache;
@@ -60,7 +67,8 @@ public final class SsoSignIn {
     }
 
     /**
-     * Registers a client and starts a device authorization for {@code sso}, then polls on a thread of its own.
+     * Registers a client and starts a device authorization for {@code sso}, then polls on a thread of its own. The
+     * two calls to IAM Identity Center happen before it returns: call it off the UI thread.
      *
      * @throws SsoSignInException if IAM Identity Center cannot be reached or refuses to start
      */
@@ -160,12 +168,19 @@ public final class SsoSignIn {
                 + " expired before it was approved; start the sign-in again.");
     }
 
-    /** An SDK failure in one line, without the SDK's request-id decorations. */
+    /** An SDK failure in one line: the service's error code and message, or the innermost cause (e.g. DNS). */
     static String describe(SdkException e) {
-        String message = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
-                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorMessage() != null
-                ? aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage()
-                : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorMessage() != null) {
+            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

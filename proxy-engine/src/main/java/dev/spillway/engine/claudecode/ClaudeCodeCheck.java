@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,12 +58,12 @@ public final class ClaudeCodeCheck {
     /** The environment Claude Code would see: the process's, overlaid by each settings file's {@code env}, in order. */
     Map<String, String> effectiveEnvironment() {
         Map<String, String> effective = new HashMap<>(env);
-        List<java.nio.file.Path> lowToHigh = new ArrayList<>();
+        List<Path> lowToHigh = new ArrayList<>();
         lowToHigh.add(files.userSettings());
         lowToHigh.addAll(files.projectSettings());
         lowToHigh.addAll(files.managedSettings());
-        for (java.nio.file.Path file : lowToHigh) {
-            SettingsJson.lenient(file).path("env").fields().forEachRemaining(e -> {
+        for (Path file : lowToHigh) {
+            SettingsJson.lenient(file).path("env").properties().forEach(e -> {
                 if (e.getValue().isValueNode()) {
                     effective.put(e.getKey(), e.getValue().asText());
                 }

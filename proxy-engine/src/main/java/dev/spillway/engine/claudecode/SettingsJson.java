@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Reads and writes Claude Code's JSON settings files: key order kept, printed the way Claude Code prints them
- * ({@code JSON.stringify(settings, null, 2)}), replaced atomically with the file's permissions kept.
+ * ({@code JSON.stringify(settings, null, 2)}), replaced atomically with the file's permissions kept. Shell profiles
+ * are written the same way.
  */
 final class SettingsJson {
 
@@ -100,8 +101,10 @@ final class SettingsJson {
      * Replaces {@code file} with {@code bytes} atomically (a temporary file in the same directory, then a rename),
      * keeping the old file's permissions, or {@code ownerOnly} ones for new files and files that hold a secret.
      */
-    static void write(Path file, byte[] bytes, boolean ownerOnly) {
+    static void write(Path link, byte[] bytes, boolean ownerOnly) {
         try {
+            // A dotfile kept elsewhere and linked in stays linked: the file it points to is replaced.
+            Path file = Files.isSymbolicLink(link) ? link.toRealPath() : link;
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".spillway-", ".tmp");
             try {
@@ -121,7 +124,7 @@ final class SettingsJson {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + link, e);
         }
     }
 

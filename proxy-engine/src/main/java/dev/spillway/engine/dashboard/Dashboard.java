@@ -68,7 +68,9 @@ public final class Dashboard implements ExtraRoutes, PricedRequestListener {
     public void finished(RequestEvent event, BigDecimal costUsd) {
         var row = DashboardJson.request(event, costUsd);
         recent.add(row);
-        feed.publish("request", row.toString());
+        if (feed.subscribers() > 0) {
+            feed.publish("request", row.toString());
+        }
     }
 
     /** Tells open pages that a group failed over or recovered. */

@@ -13,7 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process stream of events whose publishers must never wait: events go into a bounded queue that one daemon
- * thread delivers to the listeners within about 10 ms; when the queue is full the event is dropped and counted.
+ * thread delivers to the listeners; when the queue is full the event is dropped and counted.
+ *
+ * <p>A stream of frequent events (one per request) is drained every 10 ms rather than waking its thread for each
+ * event, which would cost every publisher a context switch; a stream of rare events ({@link #rare}) sleeps until one
+ * comes.
  *
  * @param <T> the event type
  */
@@ -28,17 +32,30 @@ public class EventStream<T> implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread dispatcher;
     private final String name;
+    private final boolean polled;
 
     /**
+     * A stream of frequent events, delivered in batches every 10 ms.
+     *
      * @param capacity how many events may wait for delivery
      * @param name names the dispatcher thread and the log lines
      */
     public EventStream(int capacity, String name) {
+        this(capacity, name, true);
+    }
+
+    private EventStream(int capacity, String name, boolean polled) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.name = name;
+        this.polled = polled;
         this.dispatcher = new Thread(this::dispatch, name);
         dispatcher.setDaemon(true);
         dispatcher.start();
+    }
+
+    /** A stream of rare events (state changes): its thread sleeps until an event comes, then delivers it at once. */
+    public static <T> EventStream<T> rare(int capacity, String name) {
+        return new EventStream<>(capacity, name, false);
     }
 
     /** Adds a listener; it is called on the dispatcher thread and should return quickly. Close to remove it. */
@@ -59,17 +76,17 @@ public class EventStream<T> implements AutoCloseable {
         return dropped.get();
     }
 
-    /**
-     * Delivers in batches, checking the queue every few milliseconds rather than being woken for each event: waking
-     * a thread per request would cost the request path a context switch.
-     */
     private void dispatch() {
         List<Object> batch = new ArrayList<>(256);
         while (true) {
             queue.drainTo(batch, 256);
             if (batch.isEmpty()) {
                 try {
-                    Thread.sleep(DISPATCH_INTERVAL_MILLIS);
+                    if (polled) {
+                        Thread.sleep(DISPATCH_INTERVAL_MILLIS);
+                    } else {
+                        batch.add(queue.take());
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -72,6 +72,13 @@ class AwsProfilesTest {
     }
 
     @Test
+    void theHomeDirectoryIsHomeFirstAsForTheAwsSdk() {
+        assertThat(UserHome.of(Map.of("HOME", "/home/someone", "USERPROFILE", "C:\\Users\\x")))
+                .isEqualTo(Path.of("/home/someone"));
+        assertThat(UserHome.of(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
     void theConfigFileFollowsAwsConfigFile() {
         assertThat(AwsProfiles.configFile(home, Map.of())).isEqualTo(home.resolve(".aws/config"));
         assertThat(AwsProfiles.configFile(home, Map.of("AWS_CONFIG_FILE", "/etc/aws.cfg")))

@@ -122,6 +122,29 @@ class SsoRefresherTest {
     }
 
     @Test
+    void theProfilesToWatchAreThoseOfBedrockDeploymentsWithoutKeys() {
+        var config = dev.spillway.engine.config.ConfigLoader.withEnvironment(java.util.Map.of()).parse("""
+                model_list:
+                  - model_name: a
+                    litellm_params: {model: bedrock/claude-sonnet-4-5, aws_profile_name: dev}
+                  - model_name: b
+                    litellm_params: {model: bedrock/claude-haiku-4-5}
+                  - model_name: c
+                    litellm_params: {model: bedrock/claude-opus-4-5, aws_access_key_id: AKIDSPILLWAYTEST,
+                                     aws_secret_access_key: spillway-test-secret}
+                  - model_name: d
+                    litellm_params: {model: anthropic/claude-opus-4-5}
+                """, java.util.Optional.empty());
+
+        assertThat(SsoRefresher.profilesUsedBy(config.deployments(), java.util.Map.of("AWS_PROFILE", "work")))
+                .containsExactly("dev", "work");
+        assertThat(SsoRefresher.profilesUsedBy(config.deployments(), java.util.Map.of())).containsExactly("dev",
+                "default");
+        assertThat(SsoRefresher.profilesUsedBy(config.deployments(), java.util.Map.of("AWS_ACCESS_KEY_ID", "x")))
+                .containsExactly("dev");
+    }
+
+    @Test
     void watchingReportsEachProfileAtOnce() throws Exception {
         signIn("dev");
         BlockingQueue<SsoRefresher.Outcome> outcomes = new LinkedBlockingQueue<>();

@@ -69,6 +69,21 @@ class ShellProfileTest {
     }
 
     @Test
+    void aSymlinkedProfileStaysALink() throws Exception {
+        Path real = Files.writeString(Files.createDirectories(home.resolve("dotfiles")).resolve("zshrc"), "mine\n");
+        Path link = Files.createSymbolicLink(home.resolve(".zshrc"), real);
+        ShellProfile profile = new ShellProfile(home, Shell.ZSH);
+
+        profile.install(SPILLWAY, Optional.empty());
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).contains("ANTHROPIC_BASE_URL");
+        profile.remove();
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("mine\n");
+    }
+
+    @Test
     void unknownShellsAreNamed() {
         assertThatThrownBy(() -> Shell.of("tcsh")).hasMessage("unknown shell 'tcsh': use bash, zsh or fish");
     }

@@ -2,6 +2,7 @@ package dev.spillway.engine.e2e;
 
 import static dev.spillway.engine.e2e.GatewayFixture.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spillway.simulators.AnthropicReply;
@@ -53,6 +54,16 @@ class DashboardEventsTest {
             } while (line != null && !line.startsWith(":"));
             assertThat(line).as("a heartbeat comment line").isEqualTo(":");
         }
+    }
+
+    @Test
+    void anOpenDashboardDoesNotHoldUpStopping() throws Exception {
+        GatewayFixture patient = new GatewayFixture(options -> options.withShutdownGrace(Duration.ofMinutes(5)), "");
+        DashboardClient.EventStream events = new DashboardClient(patient.baseUrl(), null).events();
+        events.next("hello");
+
+        // Were the open stream waited for like a request in flight, stopping would take the whole five minutes.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), patient::close);
     }
 
     /**

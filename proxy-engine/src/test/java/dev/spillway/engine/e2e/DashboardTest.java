@@ -42,7 +42,9 @@ class DashboardTest {
         fixture.anthropic.enqueue(AnthropicReply.text("two").withUsage(1_000, 200, 0, 0));
         assertThat(fixture.post("/v1/messages", GatewayFixture.body(MODEL, false)).statusCode()).isEqualTo(200);
         assertThat(fixture.post("/v1/messages", GatewayFixture.body(MODEL, true)).statusCode()).isEqualTo(200);
-        DashboardClient.await(() -> dashboard.json("/ui/api/summary").at("/today/requests").asLong() == 2);
+        // Each view is fed from the event thread, one after the other: wait until both have both requests.
+        DashboardClient.await(() -> dashboard.json("/ui/api/summary").at("/today/requests").asLong() == 2
+                && dashboard.json("/ui/api/requests").get("requests").size() == 2);
     }
 
     @Test

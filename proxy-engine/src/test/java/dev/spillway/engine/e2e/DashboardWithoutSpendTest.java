@@ -23,7 +23,8 @@ class DashboardWithoutSpendTest {
     void liveFiguresWorkAndSpendHistoryIsOff() throws Exception {
         fixture.anthropic.enqueue(AnthropicReply.text("hi").withUsage(20, 5, 0, 0));
         assertThat(fixture.post("/v1/messages", GatewayFixture.body(MODEL, false)).statusCode()).isEqualTo(200);
-        DashboardClient.await(() -> dashboard.json("/ui/api/summary").at("/today/requests").asLong() == 1);
+        DashboardClient.await(() -> dashboard.json("/ui/api/summary").at("/today/requests").asLong() == 1
+                && dashboard.json("/ui/api/requests").get("requests").size() == 1);
 
         JsonNode summary = dashboard.json("/ui/api/summary");
         assertThat(summary.get("spendHistory").asBoolean()).isFalse();

@@ -48,7 +48,7 @@ public final class DashboardView {
 
         web.getEngine().getLoadWorker().stateProperty().addListener((o, was, now) -> {
             if (now == Worker.State.FAILED) {
-                showMessage("The dashboard did not load from " + url.map(URI::toString).orElse("?")
+                showMessage("The dashboard did not load from " + url.map(DashboardView::withoutFragment).orElse("?")
                         + ". Is the proxy running?");
             }
         });
@@ -65,7 +65,7 @@ public final class DashboardView {
         url = dashboardUrl;
         if (dashboardUrl.isPresent()) {
             String target = dashboardUrl.get().toString();
-            address.setText(target);
+            address.setText(withoutFragment(dashboardUrl.get()));
             center.getChildren().setAll(web);
             WebEngine engine = web.getEngine();
             if (!target.equals(engine.getLocation()) || engine.getLoadWorker().getState() == Worker.State.FAILED) {
@@ -84,6 +84,13 @@ public final class DashboardView {
         if (stage.isShowing() && !dashboardUrl.equals(url)) {
             show(dashboardUrl);
         }
+    }
+
+    /** The fragment may carry the master key for the page: never shown. */
+    private static String withoutFragment(URI uri) {
+        String text = uri.toString();
+        int hash = text.indexOf('#');
+        return hash < 0 ? text : text.substring(0, hash);
     }
 
     private void showMessage(String text) {

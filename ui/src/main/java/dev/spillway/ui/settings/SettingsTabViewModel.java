@@ -1,6 +1,7 @@
 package dev.spillway.ui.settings;
 
 import dev.spillway.engine.config.ConfigDocument;
+import dev.spillway.engine.config.SpillwayConfig;
 
 /**
  * One tab of the settings window (JabRef's preference-tab lifecycle): {@link #setValues} is the only place values are
@@ -17,4 +18,11 @@ public interface SettingsTabViewModel {
 
     /** Writes the fields into {@code config} (and keys into the key store); called only after {@link #validate}. */
     void storeSettings(ConfigDocument config);
+
+    /**
+     * Changes outside the config file (Claude Code's settings, the login item), made once the file is saved and
+     * applied; throws with a message for the user if one fails.
+     */
+    default void afterSave(SpillwayConfig saved) {
+    }
 }

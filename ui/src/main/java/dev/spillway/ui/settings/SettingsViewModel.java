@@ -62,17 +62,24 @@ public final class SettingsViewModel {
         } catch (RuntimeException e) {
             return report(false, "Not saved: " + e.getMessage());
         }
+        String applied;
         try {
-            return report(true, "Saved to " + store.file() + ". " + applier.apply(config));
+            applied = applier.apply(config);
         } catch (RuntimeException e) {
-            failed.set(true);
-            status.set("Saved to " + store.file() + ", but the proxy could not apply it: " + e.getMessage());
-            return false;
+            return report(false, "Saved to " + store.file() + ", but the proxy could not apply it: " + e.getMessage());
         }
+        for (SettingsTabViewModel tab : tabs) {
+            try {
+                tab.afterSave(config);
+            } catch (RuntimeException e) {
+                return report(false, "Saved to " + store.file() + ", but " + e.getMessage());
+            }
+        }
+        return report(true, "Saved to " + store.file() + ". " + applied);
     }
 
     private boolean report(boolean ok, String message) {
-        failed.set(!ok && !message.isEmpty());
+        failed.set(!ok);
         status.set(message);
         return ok;
     }

@@ -23,7 +23,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterEach;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,6 +54,11 @@ class SettingsViewTest {
         view = new SettingsView(model, List.of(new ProxyTab(proxy),
                 new ProvidersTab(providers, store.secrets().description()), new RoutingTab(routing)));
         view.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages(); // lookups must not find the previous test's window
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {
@@ -117,25 +124,25 @@ class SettingsViewTest {
         assertThat(text(robot, "#key-openai-error")).contains("no spaces");
         assertThat(applied).isEmpty();
 
-        replaceText(robot, "#key-openai", "sk-test-openai-key");
+        replaceText(robot, "#key-openai", "sk-test-key1");
         robot.clickOn("#save");
-        assertThat(store.secrets().get("OPENAI_API_KEY")).contains("sk-test-openai-key");
+        assertThat(store.secrets().get("OPENAI_API_KEY")).contains("sk-test-key1");
     }
 
     @Test
     void aModelGroupAddedInTheTableIsSavedWithItsFallback(FxRobot robot) throws Exception {
         robot.clickOn("Routing");
-        robot.clickOn("#new-group-name").write("gpt-4o");
-        robot.clickOn("#new-group-model").write("gpt-4o");
+        robot.clickOn("#new-group-name").write("gpt");
+        robot.clickOn("#new-group-model").write("gpt");
         robot.clickOn("#add-group");
         assertThat(text(robot, "#new-group-error")).contains("provider/model");
 
-        replaceText(robot, "#new-group-model", "openai/gpt-4o");
+        replaceText(robot, "#new-group-model", "openai/gpt");
         robot.clickOn("#add-group");
         TableView<ModelGroupRow> table = robot.lookup("#groups").queryTableView();
-        assertThat(table.getItems()).extracting(r -> r.nameProperty().get()).contains("gpt-4o");
+        assertThat(table.getItems()).extracting(r -> r.nameProperty().get()).contains("gpt");
 
-        robot.interact(() -> table.getItems().stream().filter(r -> r.nameProperty().get().equals("gpt-4o"))
+        robot.interact(() -> table.getItems().stream().filter(r -> r.nameProperty().get().equals("gpt"))
                 .findFirst().orElseThrow().fallbacksProperty().set("claude-sonnet"));
         replaceText(robot, "#cooldown", "90");
         robot.clickOn("#save");
@@ -143,7 +150,7 @@ class SettingsViewTest {
 
         assertThat(text(robot, "#settings-status")).contains("Saved");
         assertThat(applied).singleElement().satisfies(c -> {
-            assertThat(c.router().fallbacks()).containsEntry("gpt-4o", List.of("claude-sonnet"));
+            assertThat(c.router().fallbacks()).containsEntry("gpt", List.of("claude-sonnet"));
             assertThat(c.router().cooldownTime().toSeconds()).isEqualTo(90);
         });
     }

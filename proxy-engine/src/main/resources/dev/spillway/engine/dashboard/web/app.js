@@ -5,7 +5,7 @@
   var KEY_STORAGE = 'spillway.masterKey';
   var MAX_ROWS = 200;
   var COLORS = ['#2b6cb0', '#dd8a1c', '#2f9e66', '#b83280', '#6b46c1', '#c53030', '#319795', '#718096'];
-  var state = { summary: null, events: null, refreshTimer: null, summaryPending: false };
+  var state = { summary: null, events: null, refreshTimer: null, spendTimer: null, summaryPending: false };
 
   function $(id) { return document.getElementById(id); }
 
@@ -132,6 +132,7 @@
       if (g.state === 'down') { overall = 'down'; } else if (g.state === 'fallback' && overall !== 'down') { overall = 'fallback'; }
     });
     var pill = $('overall');
+    pill.title = '';
     pill.className = 'pill ' + overall;
     pill.textContent = overall === 'primary' ? 'Serving via primary' : overall === 'fallback' ? 'Serving via fallback' : 'Some groups down';
 
@@ -160,6 +161,12 @@
   function refreshSoon() {
     if (state.refreshTimer) { return; }
     state.refreshTimer = setTimeout(function () { state.refreshTimer = null; loadSummary(); }, 500);
+  }
+
+  /** The chart follows new requests too, at most every few seconds. */
+  function refreshSpendSoon() {
+    if (state.spendTimer) { return; }
+    state.spendTimer = setTimeout(function () { state.spendTimer = null; loadSpend(); }, 3000);
   }
 
   // ---- live requests ----------------------------------------------------------------------------
@@ -265,7 +272,7 @@
       case 'hello': case 'resync': case 'reset':
         loadSummary(); loadRequests(); loadSpend(); break;
       case 'request':
-        addRequest(body); refreshSoon(); break;
+        addRequest(body); refreshSoon(); refreshSpendSoon(); break;
       case 'routing':
         notice(body.message); refreshSoon(); break;
       case 'deployment':
@@ -357,6 +364,17 @@
     return node;
   }
 
+  /** 1, 2 or 5 times a power of ten: split into five, the axis ticks are round numbers. */
+  function niceCeiling(v) {
+    if (v <= 0) { return 0; }
+    var power = Math.pow(10, Math.floor(Math.log(v) / Math.LN10));
+    var steps = [1, 2, 5, 10];
+    for (var i = 0; i < steps.length; i++) {
+      if (v <= steps[i] * power) { return steps[i] * power; }
+    }
+    return 10 * power;
+  }
+
   function drawChart(body, metric, colors) {
     var box = $('chart');
     clear(box);
@@ -373,12 +391,13 @@
     });
     var chart = svg('svg', { width: width, height: height, viewBox: '0 0 ' + width + ' ' + height });
     var plotHeight = height - top - bottom;
+    max = niceCeiling(max);
     var scale = max > 0 ? plotHeight / max : 0;
-    for (var i = 0; i <= 4; i++) {
-      var y = top + plotHeight - plotHeight * i / 4;
+    for (var i = 0; i <= 5; i++) {
+      var y = top + plotHeight - plotHeight * i / 5;
       chart.appendChild(svg('line', { x1: left, x2: width, y1: y, y2: y, 'class': 'axis' }));
       var label = svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' });
-      var tick = max * i / 4;
+      var tick = max * i / 5;
       label.textContent = metric === 'cost' ? money(tick) : tokens(Math.round(tick));
       chart.appendChild(label);
     }
@@ -428,8 +447,13 @@
 
   // ---- start ------------------------------------------------------------------------------------
 
+  /** A failed request (Spillway stopped, say) shows in the header; the next refresh clears it. */
   function ignoreKeyNeeded(e) {
-    if (!(e instanceof KeyNeeded)) { throw e; }
+    if (e instanceof KeyNeeded) { return; }
+    var pill = $('overall');
+    pill.className = 'pill down';
+    pill.textContent = 'Spillway not reachable';
+    pill.title = e && e.message ? e.message : '';
   }
 
   function start() {

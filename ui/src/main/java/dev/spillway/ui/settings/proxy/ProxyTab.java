@@ -24,6 +24,7 @@ public final class ProxyTab extends Tab {
         TextField port = new TextField();
         port.setId("port");
         port.setPrefColumnCount(6);
+        port.setMaxWidth(120);
         port.textProperty().bindBidirectional(model.portProperty());
         Forms.row(form, "Port", port, model.portErrorProperty());
 
@@ -69,6 +70,16 @@ public final class ProxyTab extends Tab {
         notifications.setId("notifications");
         notifications.selectedProperty().bindBidirectional(model.notificationsProperty());
         Forms.wide(form, notifications);
+
+        if (model.offersStartAtLogin()) {
+            CheckBox login = new CheckBox("Start Spillway when I log in");
+            login.setId("start-at-login");
+            login.selectedProperty().bindBidirectional(model.startAtLoginProperty());
+            Forms.wide(form, login);
+            Label loginError = Forms.errorLabel(model.startAtLoginErrorProperty());
+            loginError.setId("start-at-login-error");
+            Forms.wide(form, loginError);
+        }
 
         setContent(form);
     }

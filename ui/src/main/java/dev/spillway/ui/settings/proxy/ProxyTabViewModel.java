@@ -1,9 +1,12 @@
 package dev.spillway.ui.settings.proxy;
 
+import dev.spillway.engine.autostart.Autostart;
 import dev.spillway.engine.config.ConfigDocument;
+import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.secrets.SecretStore;
 import dev.spillway.ui.settings.EnvironmentReference;
 import dev.spillway.ui.settings.SettingsTabViewModel;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -42,9 +45,19 @@ public final class ProxyTabViewModel implements SettingsTabViewModel {
     private final BooleanBinding leavesLoopback =
             Bindings.createBooleanBinding(() -> !isLoopback(host.get()), host);
 
+    private final Optional<Autostart> autostart;
+    private final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
+    private final StringProperty startAtLoginError = new SimpleStringProperty("");
+
     public ProxyTabViewModel(SecretStore secrets, Map<String, String> environment) {
+        this(secrets, environment, Optional.empty());
+    }
+
+    /** @param autostart the OS's login items, for "Start Spillway at login"; empty hides the switch */
+    public ProxyTabViewModel(SecretStore secrets, Map<String, String> environment, Optional<Autostart> autostart) {
         this.secrets = secrets;
         this.environment = Map.copyOf(environment);
+        this.autostart = autostart;
     }
 
     @Override
@@ -58,6 +71,35 @@ public final class ProxyTabViewModel implements SettingsTabViewModel {
         portError.set("");
         hostError.set("");
         masterKeyError.set("");
+        startAtLoginError.set("");
+        autostart.ifPresent(login -> {
+            try {
+                startAtLogin.set(login.isEnabled());
+            } catch (IOException e) {
+                startAtLoginError.set("Cannot read " + login.describe() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void afterSave(SpillwayConfig saved) {
+        if (autostart.isEmpty()) {
+            return;
+        }
+        Autostart login = autostart.get();
+        try {
+            if (startAtLogin.get() != login.isEnabled()) {
+                if (startAtLogin.get()) {
+                    login.enable();
+                } else {
+                    login.disable();
+                }
+            }
+            startAtLoginError.set("");
+        } catch (IOException | RuntimeException e) {
+            startAtLoginError.set(e.getMessage());
+            throw new IllegalStateException("the login item could not be changed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -175,6 +217,18 @@ public final class ProxyTabViewModel implements SettingsTabViewModel {
 
     public StringProperty masterKeyErrorProperty() {
         return masterKeyError;
+    }
+
+    public boolean offersStartAtLogin() {
+        return autostart.isPresent();
+    }
+
+    public BooleanProperty startAtLoginProperty() {
+        return startAtLogin;
+    }
+
+    public StringProperty startAtLoginErrorProperty() {
+        return startAtLoginError;
     }
 
     public BooleanProperty notificationsProperty() {
