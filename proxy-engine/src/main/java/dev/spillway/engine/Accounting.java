@@ -1,63 +1,56 @@
 package dev.spillway.engine;
 
-import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.SpillwayConfig;
-import dev.spillway.engine.cost.CostCalculator;
 import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvent;
 import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.metrics.GatewayMetrics;
-import dev.spillway.engine.routing.Cooldowns;
-import dev.spillway.engine.routing.RouteTable;
+import dev.spillway.engine.server.Routing;
 import dev.spillway.engine.spend.SpendStore;
 import dev.spillway.engine.spend.SpendStoreException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every finished request is counted in: its cost, the Prometheus metrics and, when the engine has one, the spend
- * store. Fed from the request-event stream, so none of it runs on a request's thread.
+ * What every finished request is counted in: its cost, the Prometheus metrics, when the engine has one the spend
+ * store, and the {@link PricedRequestListener}s (today's totals, the dashboard). Fed from the request-event stream,
+ * so none of it runs on a request's thread.
  */
 final class Accounting implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Accounting.class);
 
-    private final DeploymentCosts costs;
     private final GatewayMetrics metrics;
     private final Optional<SpendStore> spend;
+    private final List<PricedRequestListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile DeploymentCosts costs;
 
-    private Accounting(DeploymentCosts costs, GatewayMetrics metrics, Optional<SpendStore> spend) {
-        this.costs = costs;
+    private Accounting(GatewayMetrics metrics, Optional<SpendStore> spend) {
         this.metrics = metrics;
         this.spend = spend;
     }
 
-    static Accounting start(SpillwayConfig config, SpillwayOptions options, RouteTable routes, Cooldowns cooldowns,
-            RequestEvents events) {
-        DeploymentCosts costs;
-        try {
-            costs = new DeploymentCosts(CostCalculator.bundled(), config.deployments());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("model_list: a price (input_cost_per_token & co.) is not usable: " + e.getMessage(), e);
-        }
+    static Accounting start(SpillwayConfig config, SpillwayOptions options, Clock clock, RequestEvents events) {
         GatewayMetrics metrics = new GatewayMetrics();
         metrics.bindEventsDropped(events::dropped);
-        metrics.trackDeployments(routes, cooldowns);
-        cooldowns.setListener(metrics::deploymentCooledDown);
-        metrics.setResponseCacheEnabled(config.cache().enabled());
         Optional<SpendStore> spend = config.general().databaseUrl().or(options::spendDatabase)
-                .flatMap(url -> openSpendStore(url, config.general().spendRetention()));
+                .flatMap(url -> openSpendStore(url, config.general().spendRetention(), clock));
         spend.ifPresent(store -> metrics.bindSpendRowsDropped(store::dropped));
-        Accounting accounting = new Accounting(costs, metrics, spend);
+        Accounting accounting = new Accounting(metrics, spend);
         events.subscribe(accounting::count);
         return accounting;
     }
 
     /** A spend store already open in another Spillway must not stop this one from serving. */
-    private static Optional<SpendStore> openSpendStore(String jdbcUrl, java.time.Duration retention) {
+    private static Optional<SpendStore> openSpendStore(String jdbcUrl, Duration retention, Clock clock) {
         try {
-            return Optional.of(SpendStore.open(jdbcUrl, retention));
+            return Optional.of(SpendStore.open(jdbcUrl, retention, clock, SpendStore.DEFAULT_QUEUE_CAPACITY));
         } catch (SpendStoreException e) {
             log.warn("Spend tracking is off: the spend database could not be opened ({}). Is another Spillway "
                     + "running with the same data directory?", e.getMessage());
@@ -65,15 +58,30 @@ final class Accounting implements AutoCloseable {
         }
     }
 
+    /** Prices and labels requests with {@code routing} from now on (at start and after a reload). */
+    void use(Routing routing, boolean responseCacheEnabled) {
+        costs = routing.costs();
+        metrics.trackDeployments(routing.routes(), routing.cooldowns());
+        metrics.setResponseCacheEnabled(responseCacheEnabled);
+    }
+
+    void addListener(PricedRequestListener listener) {
+        listeners.add(listener);
+    }
+
     private void count(RequestEvent event) {
         double cost = costs.cost(event).usd();
         String caller = event.caller().orElse(null);
         metrics.record(event, cost, caller == null ? "" : caller, "");
         spend.ifPresent(store -> store.record(event, cost, caller));
-    }
-
-    DeploymentCosts costs() {
-        return costs;
+        BigDecimal costUsd = BigDecimal.valueOf(cost);
+        for (PricedRequestListener listener : listeners) {
+            try {
+                listener.finished(event, costUsd);
+            } catch (RuntimeException e) {
+                log.warn("Request listener {} failed", listener, e);
+            }
+        }
     }
 
     GatewayMetrics metrics() {

@@ -69,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "spillway-shutdown"));
         log.info("Spillway {} listening on {} ({}, {} model groups)", Spillway.version(), gateway.baseUrl(),
                 loaded.source().map(Path::toString).orElse("built-in config"), gateway.modelGroups().size());
+        log.info("Dashboard: {}", gateway.dashboardUrl());
         stopped.await();
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.spillway.engine.routing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -72,6 +73,13 @@ public final class Cooldowns {
     @FunctionalInterface
     public interface Listener {
         void cooldownStarted(String deploymentId, int status);
+
+        /**
+         * Told when a success clears a deployment that had failed (so possibly cooled down) before; called on the
+         * request's thread, so it must return at once.
+         */
+        default void recovered(String deploymentId) {
+        }
     }
 
     /** Sets who is told when a cooldown starts. */
@@ -102,6 +110,36 @@ public final class Cooldowns {
     }
 
     public void recordSuccess(String deploymentId) {
-        states.remove(deploymentId);
+        if (states.remove(deploymentId) != null) {
+            listener.recovered(deploymentId);
+        }
+    }
+
+    public int allowedFails() {
+        return allowedFails;
+    }
+
+    public Duration cooldownTime() {
+        return cooldownTime;
+    }
+
+    /** Forgets every deployment but {@code deploymentIds} (after a reload removed or changed the others). */
+    public void retainOnly(Set<String> deploymentIds) {
+        states.keySet().retainAll(deploymentIds);
+    }
+
+    /**
+     * Cooldowns with other settings that carry on the failures and cooldowns {@code this} has for
+     * {@code deploymentIds}, on the same ticker and with the same listener.
+     */
+    public Cooldowns reconfigured(int newAllowedFails, Duration newCooldownTime, Set<String> deploymentIds) {
+        Cooldowns next = new Cooldowns(ticker, newAllowedFails, newCooldownTime);
+        states.forEach((id, state) -> {
+            if (deploymentIds.contains(id)) {
+                next.states.put(id, state);
+            }
+        });
+        next.listener = listener;
+        return next;
     }
 }

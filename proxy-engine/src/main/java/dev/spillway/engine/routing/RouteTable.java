@@ -86,6 +86,18 @@ public final class RouteTable {
         return result;
     }
 
+    /** The groups {@code fallbacks} lists for the group named {@code groupName}, in order. */
+    public List<ModelGroup> fallbackGroupsOf(String groupName) {
+        List<ModelGroup> result = new ArrayList<>();
+        for (String name : fallbacks.getOrDefault(groupName, List.of())) {
+            ModelGroup group = groups.get(name);
+            if (group != null && !name.equals(groupName)) {
+                result.add(group);
+            }
+        }
+        return result;
+    }
+
     /** Every group name, in configuration order. */
     public List<String> groupNames() {
         return List.copyOf(groups.keySet());

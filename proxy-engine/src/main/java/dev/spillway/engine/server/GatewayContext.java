@@ -1,17 +1,44 @@
 package dev.spillway.engine.server;
 
-import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvents;
-import dev.spillway.engine.pipeline.Pipeline;
-import dev.spillway.engine.routing.Cooldowns;
-import dev.spillway.engine.routing.LoadBalancer;
-import dev.spillway.engine.routing.RouteTable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the HTTP handlers share: the routes, the pipeline, cooldowns and load figures, access rules, the relay and the
+ * What the HTTP handlers share: the current {@link Routing} (swapped on a reload), access rules, the relay and the
  * event stream.
  */
-record GatewayContext(RouteTable routes, Pipeline pipeline, Cooldowns cooldowns, LoadBalancer balancer,
-        AccessGuard access,
-        StreamRelay relay, RequestEvents events, DeploymentCosts costs) {
+final class GatewayContext {
+
+    private final AtomicReference<Routing> routing;
+    private final AccessGuard access;
+    private final StreamRelay relay;
+    private final RequestEvents events;
+
+    GatewayContext(Routing routing, AccessGuard access, StreamRelay relay, RequestEvents events) {
+        this.routing = new AtomicReference<>(routing);
+        this.access = access;
+        this.relay = relay;
+        this.events = events;
+    }
+
+    /** The routing new requests use; read it once per request. */
+    Routing routing() {
+        return routing.get();
+    }
+
+    void swap(Routing next) {
+        routing.set(next);
+    }
+
+    AccessGuard access() {
+        return access;
+    }
+
+    StreamRelay relay() {
+        return relay;
+    }
+
+    RequestEvents events() {
+        return events;
+    }
 }

@@ -1,19 +1,15 @@
 package dev.spillway.engine.server;
 
-import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvents;
 import dev.spillway.engine.metrics.GatewayMetrics;
 import dev.spillway.engine.spend.SpendStore;
 import java.util.Optional;
-import dev.spillway.engine.pipeline.Pipeline;
 import dev.spillway.engine.request.Operation;
-import dev.spillway.engine.routing.Cooldowns;
-import dev.spillway.engine.routing.LoadBalancer;
-import dev.spillway.engine.routing.RouteTable;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.util.Methods;
 import java.net.InetAddress;
@@ -39,25 +35,34 @@ public final class GatewayServer {
     private final AtomicBoolean cutStreams;
 
     private final StreamRelay relay;
+    private final GatewayContext gateway;
+    private final ExtraRoutes extraRoutes;
 
     private GatewayServer(Undertow undertow, GracefulShutdownHandler graceful, AtomicBoolean cutStreams,
-            StreamRelay relay) {
+            StreamRelay relay, GatewayContext gateway, ExtraRoutes extraRoutes) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.cutStreams = cutStreams;
         this.relay = relay;
+        this.gateway = gateway;
+        this.extraRoutes = extraRoutes;
     }
 
-    /** Builds the handlers and starts listening. */
-    public static GatewayServer start(ServerSettings settings, RouteTable routes, Pipeline pipeline,
-            Cooldowns cooldowns, LoadBalancer balancer, RequestEvents events, GatewayMetrics metrics,
-            DeploymentCosts costs, Optional<SpendStore> spend) {
+    /**
+     * Builds the handlers and starts listening.
+     *
+     * @param extraRoutes more routes to serve (the dashboard), under the same access rules
+     */
+    public static GatewayServer start(ServerSettings settings, Routing routing, RequestEvents events,
+            GatewayMetrics metrics, Optional<SpendStore> spend, ExtraRoutes extraRoutes) {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
                 settings.allowedOrigins(), allowedHosts(settings.host()));
         StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
-        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events, costs);
-        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version(), metrics, spend));
+        GatewayContext gateway = new GatewayContext(routing, access, relay, events);
+        RoutingHandler routes = routes(gateway, settings.version(), metrics, spend);
+        extraRoutes.register(new GuardedRoutes(routes, access));
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(WORKER_THREADS)
@@ -66,7 +71,12 @@ public final class GatewayServer {
                 .setHandler(graceful)
                 .build();
         undertow.start();
-        return new GatewayServer(undertow, graceful, cutStreams, relay);
+        return new GatewayServer(undertow, graceful, cutStreams, relay, gateway, extraRoutes);
+    }
+
+    /** Routes new requests with {@code next}; requests in flight finish with the routing they started with. */
+    public void swap(Routing next) {
+        gateway.swap(next);
     }
 
     /** On loopback, only loopback names may appear in {@code Host}: this defeats DNS rebinding. */
@@ -87,7 +97,7 @@ public final class GatewayServer {
         }
     }
 
-    private static HttpHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics,
+    private static RoutingHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics,
             Optional<SpendStore> spend) {
         AccessGuard access = gateway.access();
         HttpHandler notFound = exchange -> Responses.error(exchange, 404, "not_found_error",
@@ -129,6 +139,7 @@ public final class GatewayServer {
      */
     public void stop(Duration grace) throws InterruptedException {
         graceful.shutdown();
+        extraRoutes.stopping();
         if (!graceful.awaitShutdown(grace.toMillis())) {
             log.info("Ending streams still running after {} s", grace.toSeconds());
             cutStreams.set(true);

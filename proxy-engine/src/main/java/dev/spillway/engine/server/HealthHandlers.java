@@ -29,17 +29,18 @@ final class HealthHandlers {
 
     static HttpHandler health(GatewayContext gateway) {
         return exchange -> {
+            Routing routing = gateway.routing();
             ObjectNode root = Json.object();
             ArrayNode healthy = root.putArray("healthy_endpoints");
             ArrayNode unhealthy = root.putArray("unhealthy_endpoints");
-            for (ModelGroup group : gateway.routes().groups()) {
+            for (ModelGroup group : routing.routes().groups()) {
                 for (Deployment d : group.deployments()) {
                     ObjectNode entry = Json.object()
                             .put("model", group.name())
                             .put("model_id", d.id())
                             .put("provider", d.provider().name())
                             .put("api_base", d.provider().apiBase());
-                    gateway.cooldowns().remaining(d.id()).ifPresentOrElse(
+                    routing.cooldowns().remaining(d.id()).ifPresentOrElse(
                             left -> unhealthy.add(entry.put("cooldown_remaining_seconds", left.toSeconds())),
                             () -> healthy.add(entry));
                 }

@@ -26,7 +26,7 @@ final class ModelsHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        List<ModelGroup> named = gateway.routes().groups().stream().filter(g -> !g.isWildcard()).toList();
+        List<ModelGroup> named = gateway.routing().routes().groups().stream().filter(g -> !g.isWildcard()).toList();
         ObjectNode root = Json.object();
         ArrayNode data = root.putArray("data");
         for (ModelGroup group : named) {

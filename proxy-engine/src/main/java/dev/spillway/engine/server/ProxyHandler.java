@@ -90,17 +90,17 @@ final class ProxyHandler implements HttpHandler {
         }
         ex.requestedModel = summary.model();
         ex.caller = ((AccessGuard.Allowed) decision).credential().map(c -> CallerIds.of(c.token()));
-        Optional<GroupMatch> target = gateway.routes().resolve(summary.model());
+        Optional<GroupMatch> target = ex.routing.routes().resolve(summary.model());
         if (target.isEmpty()) {
             ex.fail(404, "model: '" + summary.model() + "' is not served by this Spillway. "
-                    + "Available: " + String.join(", ", gateway.routes().groupNames()) + ".");
+                    + "Available: " + String.join(", ", ex.routing.routes().groupNames()) + ".");
             return;
         }
         ClientRequest request = new ClientRequest(ex.requestId, operation, ex.exchange.getQueryString(),
                 ex.headers(), body, summary.model(), summary.stream() && operation.streams(),
                 ((AccessGuard.Allowed) decision).credential());
         RoutedCall call = new RoutedCall(request, target.get(), Optional.empty(), new RequestTrace(ex.startNanos));
-        UpstreamResponse response = gateway.pipeline().execute(call);
+        UpstreamResponse response = ex.routing.pipeline().execute(call);
         ex.respond(response, call.trace());
     }
 
@@ -110,6 +110,8 @@ final class ProxyHandler implements HttpHandler {
         final String requestId;
         final Instant arrived;
         final long startNanos;
+        /** Read once on arrival: a reload does not change the setup of a request in flight. */
+        final Routing routing = gateway.routing();
         String requestedModel = "";
         Optional<String> caller = Optional.empty();
         /** The model group whose cached answer was served, if the answer came from the response cache. */
@@ -224,7 +226,7 @@ final class ProxyHandler implements HttpHandler {
                 return;
             } finally {
                 if (response.isSuccess() && trace.served() != null) {
-                    gateway.balancer().inFlight().finished(trace.served().deployment().id());
+                    routing.balancer().inFlight().finished(trace.served().deployment().id());
                 }
             }
             int status = outcome.clientGone() ? 499 : response.status();
@@ -238,7 +240,7 @@ final class ProxyHandler implements HttpHandler {
             if (served == null) {
                 return;
             }
-            var cost = gateway.costs().cost(served.deployment().id(), served.deployment().provider().name(),
+            var cost = routing.costs().cost(served.deployment().id(), served.deployment().provider().name(),
                     served.upstreamModel(), usage);
             if (cost.known()) {
                 out.put(RESPONSE_COST, java.math.BigDecimal.valueOf(cost.usd()).stripTrailingZeros().toPlainString());
@@ -262,7 +264,7 @@ final class ProxyHandler implements HttpHandler {
             published = true;
             RequestTrace.Served served = trace == null ? null : trace.served();
             if (served != null && usage.totalTokens() > 0) {
-                gateway.balancer().recordTokens(served.deployment().id(), usage.totalTokens());
+                routing.balancer().recordTokens(served.deployment().id(), usage.totalTokens());
             }
             Optional<RequestTrace.Served> s = Optional.ofNullable(served);
             int fallbacks = trace == null ? 0 : trace.fallbacks();

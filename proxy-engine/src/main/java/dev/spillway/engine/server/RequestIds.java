@@ -3,7 +3,7 @@ package dev.spillway.engine.server;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids in Anthropic's style ({@code req_…}), unique enough to find one request in logs and events. */
-final class RequestIds {
+public final class RequestIds {
 
     private static final char[] ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -11,7 +11,7 @@ final class RequestIds {
     private RequestIds() {
     }
 
-    static String next() {
+    public static String next() {
         char[] id = new char[24];
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < id.length; i++) {

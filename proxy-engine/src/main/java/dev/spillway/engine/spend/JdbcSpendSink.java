@@ -102,6 +102,20 @@ final class JdbcSpendSink implements SpendSink {
         }
     }
 
+    @Override
+    public int deleteAll() throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM spend_logs");
+                PreparedStatement days = connection.prepareStatement("DELETE FROM spend_daily")) {
+            int deleted = rows.executeUpdate();
+            days.executeUpdate();
+            connection.commit();
+            return deleted;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
     private void bindRow(SpendRow row) throws SQLException {
         int i = 0;
         insert.setString(++i, row.requestId());

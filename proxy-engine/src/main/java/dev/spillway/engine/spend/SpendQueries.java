@@ -44,6 +44,24 @@ final class SpendQueries {
         }
     }
 
+    /** From the daily totals, so days whose rows retention deleted count too. */
+    Totals dailyTotals(LocalDate from, LocalDate to) throws SQLException {
+        String sql = """
+                SELECT SUM(requests), SUM(failed_requests), SUM(input_tokens), SUM(output_tokens),
+                    SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(cost_usd)
+                FROM spend_daily
+                WHERE spend_date BETWEEN ? AND ?""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, from);
+            s.setObject(2, to);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Totals(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
+                        money(r, 7));
+            }
+        }
+    }
+
     Totals totals(Instant since) throws SQLException {
         String sql = """
                 SELECT COUNT(*), COUNT(CASE WHEN status >= 400 THEN 1 END), SUM(input_tokens), SUM(output_tokens),

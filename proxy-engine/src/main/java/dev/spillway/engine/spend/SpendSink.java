@@ -13,6 +13,9 @@ interface SpendSink extends AutoCloseable {
     /** Deletes rows from before {@code cutoff}, keeping the daily aggregates; returns how many. */
     int deleteBefore(Instant cutoff) throws SQLException;
 
+    /** Deletes every row and every daily total; returns how many rows. */
+    int deleteAll() throws SQLException;
+
     @Override
     void close() throws SQLException;
 }

@@ -26,6 +26,9 @@ import javax.sql.DataSource;
  */
 public final class SpendStore implements AutoCloseable {
 
+    /** How many rows may wait for the writer by default. */
+    public static final int DEFAULT_QUEUE_CAPACITY = SpendWriter.DEFAULT_CAPACITY;
+
     /** Default retention ({@code general_settings.spend_retention_days}). */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
 
@@ -44,7 +47,7 @@ public final class SpendStore implements AutoCloseable {
      * {@link #open(String, Duration, Clock, int)}.
      */
     public static SpendStore open(String jdbcUrl, Duration retention) {
-        return open(jdbcUrl, retention, Clock.systemDefaultZone(), SpendWriter.DEFAULT_CAPACITY);
+        return open(jdbcUrl, retention, Clock.systemDefaultZone(), DEFAULT_QUEUE_CAPACITY);
     }
 
     /**
@@ -164,21 +167,49 @@ public final class SpendStore implements AutoCloseable {
         }
     }
 
+    /** Requests, tokens and cost of the days from {@code from} to {@code to} (both included), from the daily totals. */
+    public Totals totals(LocalDate from, LocalDate to) {
+        try {
+            return queries.dailyTotals(from, to);
+        } catch (SQLException e) {
+            throw new SpendStoreException("Could not read spend totals: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes every stored row and daily total, once the rows queued before this call are stored (so none of them
+     * reappears), and waits up to {@code timeout} for it.
+     *
+     * @return the number of request rows deleted
+     * @throws SpendStoreException if the database refused, or it took longer than {@code timeout}
+     */
+    public int reset(Duration timeout) throws InterruptedException {
+        try {
+            return writer.reset().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SpendStoreException("Could not reset the spend statistics: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new SpendStoreException("Resetting the spend statistics took longer than " + timeout.toSeconds()
+                    + " s", e);
+        }
+    }
+
     /** The latest {@code limit} rows, newest first. */
+    public List<SpendRow> recent(int limit) {
+        try {
+            return queries.recent(limit);
+        } catch (SQLException e) {
+            throw new SpendStoreException("Could not read recent spend: " + e.getMessage(), e);
+        }
+    }
+
     /** The rows of requests that arrived in {@code [from, to)}, newest first, at most {@code limit}. */
     public List<SpendRow> between(Instant from, Instant to, int limit) {
         try {
             return queries.between(from, to, limit);
         } catch (SQLException e) {
             throw new SpendStoreException("Could not read spend logs: " + e.getMessage(), e);
-        }
-    }
-
-    public List<SpendRow> recent(int limit) {
-        try {
-            return queries.recent(limit);
-        } catch (SQLException e) {
-            throw new SpendStoreException("Could not read recent spend: " + e.getMessage(), e);
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ final class SpendWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean closing;
+    /** A reset asked for and not yet done; the writer thread does it after storing what was queued before. */
+    private final AtomicReference<CompletableFuture<Integer>> pendingReset = new AtomicReference<>();
     private boolean failing;
     private Instant nextRetention = Instant.MIN;
 
@@ -103,6 +107,7 @@ final class SpendWriter implements AutoCloseable {
                 queue.drainTo(batch, BATCH_SIZE);
                 store(batch);
                 batch.clear();
+                resetIfAsked(batch);
                 more = !closing || !queue.isEmpty();
                 if (more && !closing && queue.size() < BATCH_SIZE) {
                     LockSupport.parkNanos(this, FLUSH_INTERVAL_MILLIS * 1_000_000);
@@ -115,6 +120,48 @@ final class SpendWriter implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("Could not close the spend database", e);
             }
+        }
+    }
+
+    /**
+     * Deletes all rows and totals, after storing the rows queued before the reset was asked for (so none of them
+     * reappears afterwards). The future completes with the number of rows deleted.
+     */
+    CompletableFuture<Integer> reset() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        CompletableFuture<Integer> earlier = pendingReset.getAndSet(done);
+        if (earlier != null) {
+            done.whenComplete((n, e) -> {
+                if (e != null) {
+                    earlier.completeExceptionally(e);
+                } else {
+                    earlier.complete(0);
+                }
+            });
+        }
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the spend store is closed"));
+        }
+        LockSupport.unpark(thread);
+        return done;
+    }
+
+    private void resetIfAsked(List<SpendRow> batch) {
+        CompletableFuture<Integer> reset = pendingReset.getAndSet(null);
+        if (reset == null) {
+            return;
+        }
+        while (queue.drainTo(batch, BATCH_SIZE) > 0) {
+            store(batch);
+            batch.clear();
+        }
+        try {
+            int deleted = sink.deleteAll();
+            log.info("Spend statistics reset: {} rows and all daily totals deleted", deleted);
+            reset.complete(deleted);
+        } catch (Exception e) {
+            log.warn("Could not reset the spend statistics", e);
+            reset.completeExceptionally(e);
         }
     }
 

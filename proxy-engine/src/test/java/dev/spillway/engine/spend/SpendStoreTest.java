@@ -220,4 +220,26 @@ class SpendStoreTest {
                 .isFalse();
         assertThat(store.dropped()).isEqualTo(1);
     }
+
+    @Test
+    void resetDeletesRowsAndDailyTotalsIncludingRowsStillQueued() throws Exception {
+        try (SpendStore store = open()) {
+            for (int i = 0; i < 50; i++) {
+                store.record(event("r" + i, NOW, "anthropic", "sonnet", 200, false, new Usage(10, 5, 0, 0)), 0.01,
+                        "caller");
+            }
+
+            assertThat(store.reset(Duration.ofSeconds(10))).isEqualTo(50);
+
+            assertThat(store.totals(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 10))).isEqualTo(Totals.NONE);
+            assertThat(count(url, "SELECT COUNT(*) FROM spend_logs")).isZero();
+            assertThat(count(url, "SELECT COUNT(*) FROM spend_daily")).isZero();
+
+            store.record(event("after", NOW, "bedrock", "sonnet", 200, false, new Usage(1, 1, 0, 0)), 0.5, null);
+            SpendFixtures.await(() -> store.written() == 51);
+            Totals after = store.totals(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 10));
+            assertThat(after.requests()).isEqualTo(1);
+            assertThat(after.costUsd()).isEqualByComparingTo("0.5");
+        }
+    }
 }

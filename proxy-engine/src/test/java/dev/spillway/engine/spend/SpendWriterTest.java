@@ -81,6 +81,11 @@ class SpendWriterTest {
             }
 
             @Override
+            public int deleteAll() {
+                return 0;
+            }
+
+            @Override
             public void close() {}
         };
         SpendWriter writer = new SpendWriter(stuck, Clock.systemUTC(), Duration.ofDays(90), 100);
@@ -132,6 +137,11 @@ class SpendWriterTest {
 
             @Override
             public int deleteBefore(Instant cutoff) {
+                return 0;
+            }
+
+            @Override
+            public int deleteAll() {
                 return 0;
             }
 
