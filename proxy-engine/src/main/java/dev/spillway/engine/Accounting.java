@@ -6,18 +6,23 @@ import dev.spillway.engine.cost.CostCalculator;
 import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvent;
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.keys.KeyRegistry;
+import dev.spillway.engine.keys.KeyStoreException;
 import dev.spillway.engine.metrics.GatewayMetrics;
 import dev.spillway.engine.routing.Cooldowns;
 import dev.spillway.engine.routing.RouteTable;
+import dev.spillway.engine.spend.SpendRow;
 import dev.spillway.engine.spend.SpendStore;
 import dev.spillway.engine.spend.SpendStoreException;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every finished request is counted in: its cost, the Prometheus metrics and, when the engine has one, the spend
- * store. Fed from the request-event stream, so none of it runs on a request's thread.
+ * store and the running totals of its virtual key. Fed from the request-event stream, so none of it runs on a
+ * request's thread.
  */
 final class Accounting implements AutoCloseable {
 
@@ -26,11 +31,14 @@ final class Accounting implements AutoCloseable {
     private final DeploymentCosts costs;
     private final GatewayMetrics metrics;
     private final Optional<SpendStore> spend;
+    private final Optional<KeyRegistry> keys;
 
-    private Accounting(DeploymentCosts costs, GatewayMetrics metrics, Optional<SpendStore> spend) {
+    private Accounting(DeploymentCosts costs, GatewayMetrics metrics, Optional<SpendStore> spend,
+            Optional<KeyRegistry> keys) {
         this.costs = costs;
         this.metrics = metrics;
         this.spend = spend;
+        this.keys = keys;
     }
 
     static Accounting start(SpillwayConfig config, SpillwayOptions options, RouteTable routes, Cooldowns cooldowns,
@@ -46,10 +54,11 @@ final class Accounting implements AutoCloseable {
         metrics.trackDeployments(routes, cooldowns);
         cooldowns.setListener(metrics::deploymentCooledDown);
         metrics.setResponseCacheEnabled(config.cache().enabled());
-        Optional<SpendStore> spend = config.general().databaseUrl().or(options::spendDatabase)
-                .flatMap(url -> openSpendStore(url, config.general().spendRetention()));
+        Optional<String> databaseUrl = config.general().databaseUrl().or(options::spendDatabase);
+        Optional<SpendStore> spend = databaseUrl.flatMap(url -> openSpendStore(url, config.general().spendRetention()));
         spend.ifPresent(store -> metrics.bindSpendRowsDropped(store::dropped));
-        Accounting accounting = new Accounting(costs, metrics, spend);
+        Optional<KeyRegistry> keys = spend.flatMap(store -> openKeys(databaseUrl.get()));
+        Accounting accounting = new Accounting(costs, metrics, spend, keys);
         events.subscribe(accounting::count);
         return accounting;
     }
@@ -65,11 +74,29 @@ final class Accounting implements AutoCloseable {
         }
     }
 
+    private static Optional<KeyRegistry> openKeys(String jdbcUrl) {
+        try {
+            return Optional.of(KeyRegistry.open(jdbcUrl));
+        } catch (KeyStoreException e) {
+            log.warn("Virtual keys are off: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private void count(RequestEvent event) {
         double cost = costs.cost(event).usd();
         String caller = event.caller().orElse(null);
-        metrics.record(event, cost, caller == null ? "" : caller, "");
-        spend.ifPresent(store -> store.record(event, cost, caller));
+        String alias = null;
+        String user = null;
+        if (keys.isPresent() && caller != null) {
+            keys.get().recordUsage(caller, cost, event.usage() == null ? 0 : event.usage().totalTokens());
+            alias = keys.get().aliasOf(caller).orElse(null);
+            user = keys.get().userOf(caller).orElse(null);
+        }
+        metrics.record(event, cost, caller == null ? "" : caller, alias == null ? "" : alias);
+        if (spend.isPresent()) {
+            spend.get().record(SpendRow.of(event, BigDecimal.valueOf(cost), caller, alias, user));
+        }
     }
 
     DeploymentCosts costs() {
@@ -84,9 +111,14 @@ final class Accounting implements AutoCloseable {
         return spend;
     }
 
+    Optional<KeyRegistry> keys() {
+        return keys;
+    }
+
     /** Stores what is still queued; call after the event stream has delivered its last event. */
     @Override
     public void close() throws InterruptedException {
+        keys.ifPresent(KeyRegistry::close);
         if (spend.isPresent()) {
             spend.get().close();
         }

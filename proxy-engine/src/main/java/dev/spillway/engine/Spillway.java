@@ -99,7 +99,7 @@ public final class Spillway implements AutoCloseable {
                     version());
             Accounting accounting = Accounting.start(config, options, routes, cooldowns, events);
             GatewayServer server = GatewayServer.start(settings, routes, pipeline, cooldowns, balancer, events,
-                    accounting.metrics(), accounting.costs(), accounting.spend());
+                    accounting.metrics(), accounting.costs(), accounting.spend(), accounting.keys());
             return new Spillway(options, providers, events, server, routes, accounting);
         } catch (RuntimeException e) {
             providers.close();

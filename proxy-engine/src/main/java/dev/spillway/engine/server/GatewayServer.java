@@ -2,6 +2,7 @@ package dev.spillway.engine.server;
 
 import dev.spillway.engine.cost.DeploymentCosts;
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.keys.KeyRegistry;
 import dev.spillway.engine.metrics.GatewayMetrics;
 import dev.spillway.engine.spend.SpendStore;
 import java.util.Optional;
@@ -51,12 +52,13 @@ public final class GatewayServer {
     /** Builds the handlers and starts listening. */
     public static GatewayServer start(ServerSettings settings, RouteTable routes, Pipeline pipeline,
             Cooldowns cooldowns, LoadBalancer balancer, RequestEvents events, GatewayMetrics metrics,
-            DeploymentCosts costs, Optional<SpendStore> spend) {
+            DeploymentCosts costs, Optional<SpendStore> spend, Optional<KeyRegistry> keys) {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
-                settings.allowedOrigins(), allowedHosts(settings.host()));
+                settings.allowedOrigins(), allowedHosts(settings.host()), keys);
         StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
-        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events, costs);
+        GatewayContext gateway = new GatewayContext(routes, pipeline, cooldowns, balancer, access, relay, events, costs,
+                keys);
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes(gateway, settings.version(), metrics, spend));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())

@@ -64,7 +64,7 @@ final class SpendQueries {
         String sql = """
                 SELECT request_id, time, caller, requested_model, model_group, deployment_id, provider,
                     upstream_model, status, stream, latency_ms, ttft_ms, input_tokens, output_tokens,
-                    cache_read_tokens, cache_write_tokens, cost_usd, fallback_taken, cache_hit, error
+                    cache_read_tokens, cache_write_tokens, cost_usd, fallback_taken, cache_hit, error, key_alias, user_id
                 FROM spend_logs
                 ORDER BY time DESC, id DESC
                 FETCH FIRST ? ROWS ONLY""";
@@ -84,7 +84,7 @@ final class SpendQueries {
         String sql = """
                 SELECT request_id, time, caller, requested_model, model_group, deployment_id, provider,
                     upstream_model, status, stream, latency_ms, ttft_ms, input_tokens, output_tokens,
-                    cache_read_tokens, cache_write_tokens, cost_usd, fallback_taken, cache_hit, error
+                    cache_read_tokens, cache_write_tokens, cost_usd, fallback_taken, cache_hit, error, key_alias, user_id
                 FROM spend_logs
                 WHERE time >= ? AND time < ?
                 ORDER BY time DESC, id DESC
@@ -126,7 +126,9 @@ final class SpendQueries {
                 money(r, 17),
                 r.getBoolean(18),
                 r.getBoolean(19),
-                r.getString(20));
+                r.getString(20),
+                r.getString(21),
+                r.getString(22));
     }
 
     /** Money without the column's trailing zeros ({@code 0.0150000000} → {@code 0.015}); zero when none. */
