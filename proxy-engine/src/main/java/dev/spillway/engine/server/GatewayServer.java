@@ -92,6 +92,7 @@ public final class GatewayServer {
     private static HttpHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics,
             Optional<SpendStore> spend) {
         AccessGuard access = gateway.access();
+        KeyAdminHandlers keyAdmin = new KeyAdminHandlers(gateway.keys());
         HttpHandler notFound = exchange -> Responses.error(exchange, 404, "not_found_error",
                 "No route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ".",
                 RequestIds.next());
@@ -110,7 +111,14 @@ public final class GatewayServer {
                 .get("/health/liveliness", HealthHandlers.liveliness())
                 .get("/health/liveness", HealthHandlers.liveliness())
                 .get("/health/readiness", HealthHandlers.readiness(version))
-                .get("/spend/logs", access.protectAdmin(new SpendLogsHandler(spend)))
+                .get("/spend/logs", access.protectAdmin(new SpendLogsHandler(spend, gateway.keys())))
+                .get("/global/spend/report", access.protectAdmin(SpendReportHandler.create(spend, gateway.keys())))
+                .post("/key/generate", access.protectAdmin(keyAdmin.generate()))
+                .get("/key/info", access.protectAdmin(keyAdmin.info()))
+                .post("/key/delete", access.protectAdmin(keyAdmin.delete()))
+                .get("/key/list", access.protectAdmin(keyAdmin.list()))
+                .post("/user/new", access.protectAdmin(keyAdmin.newUser()))
+                .get("/user/info", access.protectAdmin(keyAdmin.userInfo()))
                 .get("/metrics", exchange -> {
                     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, metrics.contentType());
                     exchange.getResponseSender().send(metrics.scrape());
