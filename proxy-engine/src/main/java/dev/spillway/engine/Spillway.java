@@ -6,6 +6,7 @@ import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.keys.KeyRegistry;
 import dev.spillway.engine.pipeline.CacheInterceptor;
 import dev.spillway.engine.pipeline.CallUpstreamInterceptor;
 import dev.spillway.engine.pipeline.DialectInterceptor;
@@ -25,6 +26,7 @@ import dev.spillway.engine.server.ServerSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,6 +143,11 @@ public final class Spillway implements AutoCloseable {
     /** Every finished request, as it finishes. */
     public RequestEvents events() {
         return events;
+    }
+
+    /** The virtual keys and users, when the engine keeps a spend database (else empty). */
+    public Optional<KeyRegistry> keys() {
+        return accounting.keys();
     }
 
     /** The model group names served, in configuration order. */
