@@ -218,6 +218,48 @@ class VirtualKeysTest {
         // Sonnet 4.5: 1000 input tokens at $3/M + 100 output at $15/M
         await(() -> keySpend(key) > 0, "the key's spend is counted");
         assertThat(keySpend(key)).isEqualTo(0.0045, org.assertj.core.api.Assertions.within(1e-12));
+        String metrics = http.send(HttpRequest.newBuilder(fixture.baseUrl().resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("litellm_spend_metric_total\\{[^}]*api_key_alias=\"laptop\"[^}]*"
+                + "hashed_api_key=\"" + sha256(key) + "\"[^}]*} 0.0045");
+    }
+
+    @Test
+    void withoutAMasterKeyAKeyStillCarriesItsLimitsAndTheModelListIsItsOwn() throws Exception {
+        try (dev.spillway.simulators.AnthropicSimulator anthropic = dev.spillway.simulators.AnthropicSimulator.start();
+                dev.spillway.engine.Spillway open = dev.spillway.engine.Spillway.start(
+                        dev.spillway.engine.config.ConfigLoader.withEnvironment(java.util.Map.of()).parse("""
+                                model_list:
+                                  - model_name: claude-sonnet
+                                    litellm_params: {model: anthropic/claude-sonnet-4-5-20250929, api_base: %1$s}
+                                  - model_name: claude-haiku
+                                    litellm_params: {model: anthropic/claude-haiku-4-5-20251001, api_base: %1$s}
+                                """.formatted(anthropic.baseUrl()), java.util.Optional.empty()),
+                        dev.spillway.engine.SpillwayOptions.defaults().withPort(0)
+                                .withSpendDatabase(SpendStore.defaultJdbcUrl(data.resolve("open"))))) {
+            HttpResponse<String> generated = http.send(HttpRequest.newBuilder(open.baseUrl().resolve("/key/generate"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"models\": [\"claude-haiku\"], \"rpm_limit\": 1}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String key = JSON.readTree(generated.body()).get("key").asText();
+            HttpRequest.Builder haiku = HttpRequest.newBuilder(open.baseUrl().resolve("/v1/messages"))
+                    .header("x-api-key", GatewayFixture.CALLER_KEY).header("x-litellm-api-key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"claude-haiku\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+
+            int first = http.send(haiku.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int second = http.send(haiku.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            JsonNode models = JSON.readTree(http.send(HttpRequest.newBuilder(open.baseUrl().resolve("/v1/models"))
+                    .header("authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode allModels = JSON.readTree(http.send(HttpRequest.newBuilder(open.baseUrl().resolve("/v1/models"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+
+            assertThat(generated.statusCode()).as("admin routes are open on loopback without a master key")
+                    .isEqualTo(200);
+            assertThat(first).isEqualTo(200);
+            assertThat(second).as("rpm_limit 1").isEqualTo(429);
+            assertThat(models.get("data")).extracting(m -> m.get("id").asText()).containsExactly("claude-haiku");
+            assertThat(allModels.get("data")).hasSize(2);
+        }
     }
 
     @Test
