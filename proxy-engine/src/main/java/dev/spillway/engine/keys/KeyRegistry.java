@@ -136,6 +136,18 @@ public final class KeyRegistry implements AutoCloseable {
      * counts towards the {@code rpm_limit}s.
      */
     public Admission admit(VirtualKey key, String requestedModel, String modelGroup) {
+        return admit(key, requestedModel, modelGroup, true);
+    }
+
+    /**
+     * Like {@link #admit} for a request that costs nothing and is not counted against rate limits (token counting):
+     * only the model and the budgets are checked.
+     */
+    public Admission check(VirtualKey key, String requestedModel, String modelGroup) {
+        return admit(key, requestedModel, modelGroup, false);
+    }
+
+    private Admission admit(VirtualKey key, String requestedModel, String modelGroup, boolean rateLimited) {
         KeyEntry entry = keys.get(key.token());
         if (entry == null) {
             return new Admission.Denied(401, "The Spillway key " + key.displayName() + " was deleted.",
@@ -157,6 +169,9 @@ public final class KeyRegistry implements AutoCloseable {
         }
         if (denied.isPresent()) {
             return denied.get();
+        }
+        if (!rateLimited) {
+            return Admission.ADMITTED;
         }
         return user == null ? countRequest(keyName, entry.account(), null, null)
                 : countRequest(keyName, entry.account(), userName, user.account());

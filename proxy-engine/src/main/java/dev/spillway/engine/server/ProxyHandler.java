@@ -101,8 +101,8 @@ final class ProxyHandler implements HttpHandler {
                     + "Available: " + String.join(", ", gateway.routes().groupNames()) + ".");
             return;
         }
-        if (ex.virtualKey.isPresent() && gateway.keys().orElseThrow().admit(ex.virtualKey.get(), summary.model(),
-                target.get().group().name()) instanceof Admission.Denied denied) {
+        if (ex.virtualKey.isPresent() && admit(ex.virtualKey.get(), summary.model(), target.get())
+                instanceof Admission.Denied denied) {
             ex.fail(denied.status(), denied.message(), denied.retryAfter());
             return;
         }
@@ -112,6 +112,13 @@ final class ProxyHandler implements HttpHandler {
         RoutedCall call = new RoutedCall(request, target.get(), Optional.empty(), new RequestTrace(ex.startNanos));
         UpstreamResponse response = gateway.pipeline().execute(call);
         ex.respond(response, call.trace());
+    }
+
+    /** Token counting is free: it is not counted against a key's rate limits, only its model and budget checked. */
+    private Admission admit(VirtualKey key, String model, GroupMatch target) {
+        var keys = gateway.keys().orElseThrow();
+        String group = target.group().name();
+        return operation == Operation.COUNT_TOKENS ? keys.check(key, model, group) : keys.admit(key, model, group);
     }
 
     /** One request's exchange and what is known about it so far. */

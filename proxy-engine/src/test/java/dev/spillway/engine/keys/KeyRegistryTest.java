@@ -176,6 +176,18 @@ class KeyRegistryTest {
     }
 
     @Test
+    void aCheckForAFreeRequestDoesNotCountTowardsTheRpmLimit() {
+        GeneratedKey key = key(new Limits(OptionalDouble.empty(), Optional.empty(), OptionalLong.of(1),
+                OptionalLong.empty(), List.of()));
+
+        assertThat(registry.check(key.virtualKey(), "m", "m")).isEqualTo(Admission.ADMITTED);
+        assertThat(registry.admit(key.virtualKey(), "m", "m")).isEqualTo(Admission.ADMITTED);
+        assertThat(registry.check(key.virtualKey(), "m", "m")).as("at the rpm_limit, token counting still works")
+                .isEqualTo(Admission.ADMITTED);
+        assertThat(registry.admit(key.virtualKey(), "m", "m")).isInstanceOf(Admission.Denied.class);
+    }
+
+    @Test
     void anExpiredKeyIsRefusedByName() {
         GeneratedKey key = registry.generate(new KeySpec(Optional.empty(), Optional.of("temp"), Optional.empty(),
                 Limits.NONE, Optional.of(BudgetPeriod.parse("1h")), false, "{}"));
