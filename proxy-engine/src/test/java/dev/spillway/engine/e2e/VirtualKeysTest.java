@@ -274,6 +274,17 @@ class VirtualKeysTest {
     }
 
     @Test
+    void aVirtualKeyNextToTheMasterKeyIsNotMistakenForTheCallersCredential() throws Exception {
+        String key = generate("{}").get("key").asText();
+        fixture.bedrock.enqueue(dev.spillway.simulators.BedrockReply.text("from bedrock"));
+
+        HttpResponse<String> response = messageWith("x-spillway-key", MASTER_KEY, "authorization", "Bearer " + key);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(fixture.anthropic.requestCount()).as("the virtual key is no Anthropic credential").isZero();
+    }
+
+    @Test
     void blockedAndUnknownKeysGet401InTheCallersFormat() throws Exception {
         String blocked = generate("{\"blocked\": true, \"key_alias\": \"old\"}").get("key").asText();
 
