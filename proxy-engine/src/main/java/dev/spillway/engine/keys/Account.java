@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 final class Account {
 
-    private final Limits limits;
+    private volatile Limits limits;
     private final SlidingWindow requests = new SlidingWindow();
     private final SlidingWindow tokens = new SlidingWindow();
     private double spend;
@@ -57,6 +57,25 @@ final class Account {
         }
         dirty = false;
         return Optional.of(new SpendState(spend, Optional.ofNullable(resetAt)));
+    }
+
+    /**
+     * Takes new limits; the spend and the minute counters carry on.
+     *
+     * @param newPeriod whether the budget period changed, so a new one starts at {@code now}
+     * @param spendOverride the spend to set, or NaN to keep it
+     */
+    synchronized SpendState reconfigure(Limits newLimits, boolean newPeriod, double spendOverride, Instant now) {
+        resetIfDue(now);
+        limits = newLimits;
+        if (newPeriod) {
+            resetAt = newLimits.budgetDuration().map(p -> p.end(now)).orElse(null);
+        }
+        if (!Double.isNaN(spendOverride)) {
+            spend = spendOverride;
+        }
+        dirty = true;
+        return new SpendState(spend, Optional.ofNullable(resetAt));
     }
 
     /** Has the next {@link #takeChanged} report the state again (after storing it failed). */

@@ -232,7 +232,7 @@ public final class KeyRegistry implements AutoCloseable {
                 + usd(max);
         if (state.budgetResetAt().isEmpty()) {
             return Optional.of(new Admission.Denied(429, spent + ". The budget does not reset (no budget_duration); "
-                    + "an admin can issue a key with a larger budget.", Optional.empty()));
+                    + "an admin can raise max_budget or set spend back (POST /key/update).", Optional.empty()));
         }
         Instant reset = state.budgetResetAt().get();
         return Optional.of(new Admission.Denied(429, spent + ". It resets at " + reset + " (budget_duration "
@@ -385,6 +385,42 @@ public final class KeyRegistry implements AutoCloseable {
             }
             keys.put(token, new KeyEntry(key, account(key.limits(), spend)));
             return new GeneratedKey(text, key, spend);
+        }
+    }
+
+    /**
+     * Changes a key; its spend and minute counters carry on.
+     *
+     * @return the key as it is now, with its spend; empty if there is no such key
+     * @throws IllegalArgumentException if the new alias is taken
+     */
+    public Optional<KeyView> update(String tokenOrKey, KeyUpdate update) {
+        synchronized (adminLock) {
+            KeyEntry entry = entry(tokenOrKey);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            VirtualKey old = entry.key();
+            if (update.keyAlias().isPresent() && !update.keyAlias().equals(old.keyAlias()) && keys.values().stream()
+                    .anyMatch(e -> e.key().keyAlias().equals(update.keyAlias()))) {
+                throw new IllegalArgumentException("key_alias '" + update.keyAlias().get() + "' is taken");
+            }
+            Instant now = now();
+            Limits limits = update.applyTo(old.limits());
+            VirtualKey key = new VirtualKey(old.token(), old.keyName(), update.keyAlias().or(old::keyAlias),
+                    old.userId(), limits, update.duration().map(d -> d.end(now)).or(old::expires),
+                    update.blocked().orElse(old.blocked()), update.metadata().orElse(old.metadata()),
+                    old.createdAt());
+            boolean newPeriod = update.budgetDuration().isPresent();
+            SpendState spend = entry.account().reconfigure(limits, newPeriod,
+                    update.spend().isPresent() ? update.spend().getAsDouble() : Double.NaN, now);
+            try {
+                tables.updateKey(key, spend);
+            } catch (SQLException e) {
+                throw new KeyStoreException("Could not store the key: " + e.getMessage(), e);
+            }
+            keys.put(key.token(), new KeyEntry(key, entry.account()));
+            return Optional.of(new KeyView(key, spend));
         }
     }
 

@@ -86,6 +86,21 @@ final class KeyTables implements AutoCloseable {
         }
     }
 
+    /** Stores every field of an existing key but its token, name, user and creation time. */
+    synchronized void updateKey(VirtualKey key, SpendState spend) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE virtual_keys SET key_alias = ?, models = ?, "
+                + "max_budget = ?, budget_duration = ?, budget_reset_at = ?, spend = ?, rpm_limit = ?, tpm_limit = ?, "
+                + "expires = ?, blocked = ?, metadata = ? WHERE token = ?")) {
+            s.setString(1, key.keyAlias().orElse(null));
+            bindLimits(s, 2, key.limits(), spend);
+            setInstant(s, 9, key.expires());
+            s.setBoolean(10, key.blocked());
+            s.setString(11, key.metadata());
+            s.setString(12, key.token());
+            s.executeUpdate();
+        }
+    }
+
     synchronized void insertUser(KeyUser user, SpendState spend) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT INTO users (" + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

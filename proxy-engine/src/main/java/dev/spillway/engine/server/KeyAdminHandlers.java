@@ -6,7 +6,9 @@ import dev.spillway.engine.json.Json;
 import dev.spillway.engine.keys.GeneratedKey;
 import dev.spillway.engine.keys.KeyRegistry;
 import dev.spillway.engine.keys.KeySpec;
+import dev.spillway.engine.keys.KeyUpdate;
 import dev.spillway.engine.keys.KeyUser;
+import dev.spillway.engine.keys.KeyView;
 import dev.spillway.engine.keys.Limits;
 import dev.spillway.engine.keys.SpendState;
 import dev.spillway.engine.keys.UserSpec;
@@ -16,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * LiteLLM's key and user management routes: {@code POST /key/generate}, {@code GET /key/info}, {@code POST /key/delete},
+ * LiteLLM's key and user management routes: {@code POST /key/generate}, {@code GET /key/info},
+ * {@code POST /key/update}, {@code POST /key/block}, {@code POST /key/unblock}, {@code POST /key/delete},
  * {@code GET /key/list}, {@code POST /user/new}, {@code GET /user/info}. Admin-only (the caller wraps them).
  */
 final class KeyAdminHandlers {
@@ -58,6 +61,27 @@ final class KeyAdminHandlers {
             out.put("key", asked);
             out.set("info", KeyApiJson.keyInfo(key, spend(key)));
             ex.json(200, out);
+        });
+    }
+
+    /** Changes the fields given; answers with the key as it is now. */
+    HttpHandler update() {
+        return AdminExchange.handler(ex -> {
+            ObjectNode body = KeyApiJson.object(ex.body());
+            String key = KeyApiJson.keyField(body);
+            KeyView updated = registry().update(key, KeyApiJson.keyUpdate(body))
+                    .orElseThrow(() -> new AdminExchange.Failure(404, "No such key."));
+            ex.json(200, KeyApiJson.keyInfo(updated.key(), updated.spend()));
+        });
+    }
+
+    /** {@code /key/block} and {@code /key/unblock}: {@code {"key": ...}}. */
+    HttpHandler block(boolean blocked) {
+        return AdminExchange.handler(ex -> {
+            String key = KeyApiJson.keyField(KeyApiJson.object(ex.body()));
+            KeyView updated = registry().update(key, KeyUpdate.blocked(blocked))
+                    .orElseThrow(() -> new AdminExchange.Failure(404, "No such key."));
+            ex.json(200, KeyApiJson.keyInfo(updated.key(), updated.spend()));
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spillway.engine.json.Json;
 import dev.spillway.engine.keys.BudgetPeriod;
 import dev.spillway.engine.keys.KeySpec;
+import dev.spillway.engine.keys.KeyUpdate;
 import dev.spillway.engine.keys.KeyUser;
 import dev.spillway.engine.keys.Limits;
 import dev.spillway.engine.keys.SpendState;
@@ -31,6 +32,8 @@ final class KeyApiJson {
             "tpm_limit", "metadata");
     private static final Set<String> KEY_FIELDS = union(LIMIT_FIELDS, "key", "key_alias", "user_id", "duration",
             "blocked");
+    private static final Set<String> UPDATE_FIELDS = union(LIMIT_FIELDS, "key", "key_alias", "duration", "blocked",
+            "spend");
     private static final Set<String> USER_FIELDS = union(LIMIT_FIELDS, "user_id", "user_alias", "user_email",
             "auto_create_key", "key_alias");
 
@@ -63,6 +66,26 @@ final class KeyApiJson {
         checkFields(body, KEY_FIELDS);
         return new KeySpec(text(body, "key"), text(body, "key_alias"), text(body, "user_id"), limits(body),
                 text(body, "duration").map(d -> period(d, "duration")), bool(body, "blocked"), metadata(body));
+    }
+
+    /** {@code /key/update}: only the fields given (and not null) change. */
+    static KeyUpdate keyUpdate(ObjectNode body) {
+        checkFields(body, UPDATE_FIELDS);
+        JsonNode models = body.get("models");
+        return new KeyUpdate(text(body, "key_alias"),
+                models == null || models.isNull() ? Optional.empty() : Optional.of(texts(body, "models")),
+                number(body, "max_budget"), text(body, "budget_duration").map(d -> period(d, "budget_duration")),
+                whole(body, "rpm_limit"), whole(body, "tpm_limit"),
+                text(body, "duration").map(d -> period(d, "duration")),
+                body.hasNonNull("blocked") ? Optional.of(bool(body, "blocked")) : Optional.empty(),
+                body.hasNonNull("metadata") ? Optional.of(metadata(body)) : Optional.empty(),
+                number(body, "spend"));
+    }
+
+    /** The {@code key} field: a key or its token. */
+    static String keyField(ObjectNode body) {
+        return text(body, "key").orElseThrow(() -> new IllegalArgumentException(
+                "key is required: the key or its token"));
     }
 
     static UserSpec userSpec(ObjectNode body) {

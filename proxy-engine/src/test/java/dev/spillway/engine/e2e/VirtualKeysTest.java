@@ -332,6 +332,24 @@ class VirtualKeysTest {
     }
 
     @Test
+    void anAdminCanRaiseABudgetAndBlockAndUnblockAKey() throws Exception {
+        String key = generate("{\"max_budget\": 0}").get("key").asText();
+        assertThat(messageWith("x-api-key", key).statusCode()).isEqualTo(429);
+
+        JsonNode raised = adminJson("POST", "/key/update", "{\"key\": \"" + key + "\", \"max_budget\": 10}");
+        int afterRaise = messageWith("x-api-key", key).statusCode();
+        adminJson("POST", "/key/block", "{\"key\": \"" + key + "\"}");
+        int blocked = messageWith("x-api-key", key).statusCode();
+        JsonNode unblocked = adminJson("POST", "/key/unblock", "{\"key\": \"" + sha256(key) + "\"}");
+
+        assertThat(raised.get("max_budget").asDouble()).isEqualTo(10);
+        assertThat(afterRaise).isEqualTo(200);
+        assertThat(blocked).isEqualTo(401);
+        assertThat(unblocked.get("blocked").asBoolean()).isFalse();
+        assertThat(messageWith("x-api-key", key).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theOpenAiRouteAnswersALimitInOpenAisFormat() throws Exception {
         String key = generate("{\"rpm_limit\": 1}").get("key").asText();
         fixture.bedrock.enqueue(dev.spillway.simulators.BedrockReply.text("one"));

@@ -123,6 +123,37 @@ class KeyRegistryTest {
     }
 
     @Test
+    void anUpdateKeepsSpendAndCountersStartsANewPeriodAndIsStored() {
+        GeneratedKey key = registry.generate(new KeySpec(Optional.empty(), Optional.of("a"), Optional.empty(),
+                new Limits(OptionalDouble.of(1), Optional.empty(), OptionalLong.of(1), OptionalLong.empty(),
+                        List.of()), Optional.empty(), false, "{}"));
+        registry.generate(new KeySpec(Optional.empty(), Optional.of("b"), Optional.empty(), Limits.NONE,
+                Optional.empty(), false, "{}"));
+        String token = key.virtualKey().token();
+        assertThat(registry.admit(key.virtualKey(), "m", "m")).isEqualTo(Admission.ADMITTED);
+        registry.recordUsage(token, 1.2, 0);
+
+        KeyView updated = registry.update(token, new KeyUpdate(Optional.of("a2"), Optional.empty(),
+                OptionalDouble.of(5), Optional.of(BudgetPeriod.parse("7d")), OptionalLong.empty(),
+                OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty()))
+                .orElseThrow();
+
+        assertThat(updated.spend()).isEqualTo(new SpendState(1.2, Optional.of(clock.now.plus(Duration.ofDays(7)))));
+        assertThat(updated.key().keyAlias()).contains("a2");
+        VirtualKey current = registry.find(key.key()).orElseThrow();
+        Admission admission = registry.admit(current, "m", "m");
+        assertThat(admission).as("the budget is raised, the rpm counter carried on").isInstanceOf(Admission.Denied.class);
+        assertThat(((Admission.Denied) admission).message()).contains("rpm_limit");
+        assertThatThrownBy(() -> registry.update(token, new KeyUpdate(Optional.of("b"), Optional.empty(),
+                OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalDouble.empty()))).hasMessageContaining("'b' is taken");
+        registry.close();
+        registry = reopen();
+        assertThat(registry.keySpend(token)).contains(updated.spend());
+        assertThat(registry.key(token).orElseThrow().limits().maxBudget()).hasValue(5);
+    }
+
+    @Test
     void theUsersBudgetAppliesToAllItsKeys() {
         registry.newUser(new UserSpec(Optional.of("ada"), Optional.empty(), Optional.empty(), budget(1, "7d"), "{}"));
         GeneratedKey a = registry.generate(new KeySpec(Optional.empty(), Optional.empty(), Optional.of("ada"),
