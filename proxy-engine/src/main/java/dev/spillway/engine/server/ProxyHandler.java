@@ -238,7 +238,7 @@ final class ProxyHandler implements HttpHandler {
                 publish(response.status(), false, Optional.empty(), tap.usage(), trace, error);
                 return;
             }
-            long firstByte;
+            long firstByte = System.nanoTime();
             StreamRelay.Outcome outcome;
             try {
                 OutputStream body = exchange.getOutputStream();
@@ -247,6 +247,7 @@ final class ProxyHandler implements HttpHandler {
                 streamedNanos = System.nanoTime() - firstByte;
                 body.close();
             } catch (IOException e) {
+                streamedNanos = System.nanoTime() - firstByte;
                 response.stream().cancel();
                 publish(499, true, Optional.empty(), tap.usage(), trace, Optional.of("client_closed_request"));
                 return;
