@@ -395,6 +395,10 @@ class VirtualKeysTest {
         assertThat(logs).hasSize(1);
         assertThat(logs.get(0).get("key_alias").asText()).isEqualTo("kept");
         assertThat(logs.get(0).get("user").asText()).isEqualTo("grace");
+        JsonNode summary = adminJson("GET", "/spend/logs?user_id=grace", null);
+        assertThat(summary).hasSize(1);
+        assertThat(summary.get(0).get("models").get("claude-*").asDouble()).isEqualTo(0.45);
+        assertThat(adminJson("GET", "/spend/logs?user_id=nobody", null)).isEmpty();
         assertThat(messageWith("x-api-key", key).statusCode()).as("the key still works").isNotEqualTo(401);
     }
 }
