@@ -21,6 +21,9 @@ import java.util.Map;
  *   <li>unless {@linkplain #setBodyValidation turned off}, 400 {@code ValidationException} for a body that lacks
  *       {@code anthropic_version} or {@code max_tokens}, or carries {@code model} or {@code stream}.</li>
  * </ol>
+ * It also plays the Bedrock control plane ({@code https://bedrock.{region}.amazonaws.com}) for the two calls model
+ * discovery makes: {@code GET /foundation-models} (ListFoundationModels) and {@code GET /inference-profiles}
+ * (ListInferenceProfiles), answering with a fixed catalogue of Claude models (see {@link BedrockCatalog}).
  * Every request, answered or refused, is recorded for {@link #takeRequest()}.
  */
 public final class BedrockSimulator extends RecordingSimulator<BedrockReply> {
@@ -110,6 +113,9 @@ public final class BedrockSimulator extends RecordingSimulator<BedrockReply> {
         String violation = route != null && bodyValidation ? BedrockBodyRules.violationIn(request.bodyJson()) : null;
         if (outcome instanceof SigV4Verifier.Outcome.Rejected rejected) {
             rejected.error().send(exchange, Ids.awsRequestId(), Map.of());
+        } else if (route == null && BedrockCatalog.serves(request.method(), exchange.getRequestPath())) {
+            Responses.send(exchange, 200, "application/json", Map.of("x-amzn-RequestId", Ids.awsRequestId()),
+                    Json.bytes(BedrockCatalog.answer(exchange.getRequestPath())));
         } else if (route == null) {
             AwsError.auth(404, "UnknownOperationException", "Unknown operation " + request.path())
                     .send(exchange, Ids.awsRequestId(), Map.of());

@@ -2,12 +2,16 @@ package dev.spillway.engine.cli;
 
 import dev.spillway.engine.Spillway;
 import dev.spillway.engine.SpillwayOptions;
+import dev.spillway.engine.aws.SsoRefresher;
+import dev.spillway.engine.aws.UserHome;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.spend.SpendStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -59,9 +63,11 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("spillway: could not start: " + describe(e));
             return 1;
         }
+        SsoRefresher sessions = watchSsoSessions(loaded);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping: finishing in-flight requests");
+            sessions.close();
             gateway.close();
             log.info("Stopped");
             flushLogs();
@@ -72,6 +78,24 @@ final class ServeCommand implements Callable<Integer> {
         log.info("Dashboard: {}", gateway.dashboardUrl());
         stopped.await();
         return 0;
+    }
+
+    /** Keeps the Bedrock deployments' SSO sessions renewed, and says in the log when one needs a sign-in. */
+    private static SsoRefresher watchSsoSessions(SpillwayConfig config) {
+        Map<String, String> env = System.getenv();
+        SsoRefresher refresher = SsoRefresher.forUser(UserHome.of(env), env);
+        List<String> profiles = SsoRefresher.profilesUsedBy(config.deployments(), env);
+        if (!profiles.isEmpty()) {
+            refresher.watch(profiles, outcome -> {
+                switch (outcome.result()) {
+                    case SIGN_IN_NEEDED -> log.warn("{}", outcome.message());
+                    case REFRESHED -> log.info("{}", outcome.message());
+                    case STILL_VALID -> log.debug("{}", outcome.message());
+                    case NOT_SSO -> { }
+                }
+            });
+        }
+        return refresher;
     }
 
     /** Logging is asynchronous: let the last lines out before the JVM exits. */

@@ -1,9 +1,12 @@
 package dev.spillway.engine.provider;
 
+import dev.spillway.engine.aws.CredentialState;
+import dev.spillway.engine.aws.UserHome;
 import dev.spillway.engine.config.DeploymentConfig;
 import dev.spillway.engine.provider.anthropic.AnthropicProvider;
 import dev.spillway.engine.provider.bedrock.BedrockClients;
 import dev.spillway.engine.provider.bedrock.BedrockProvider;
+import dev.spillway.engine.provider.bedrock.CredentialGate;
 import dev.spillway.engine.provider.openai.OpenAiCompatibleKind;
 import dev.spillway.engine.provider.openai.OpenAiCompatibleProvider;
 import java.util.LinkedHashMap;
@@ -31,12 +34,29 @@ public final class Providers implements AutoCloseable {
             .socketFactory(new NoDelaySocketFactory())
             .build();
     private final BedrockClients bedrock = new BedrockClients();
+    private final CredentialState awsCredentials;
+    private final Map<String, String> environment;
+
+    /** Providers for the user running Spillway: their AWS profiles and SSO sessions, the process environment. */
+    public Providers() {
+        this(CredentialState.forUser(UserHome.of(System.getenv()), System.getenv()), System.getenv());
+    }
+
+    /**
+     * @param awsCredentials where Bedrock deployments check their SSO session before each call
+     * @param environment the environment the AWS SDK's default credential chain reads
+     */
+    public Providers(CredentialState awsCredentials, Map<String, String> environment) {
+        this.awsCredentials = awsCredentials;
+        this.environment = environment;
+    }
 
     /** The provider for a deployment, or empty if this version cannot call its kind of upstream. */
     public Optional<Provider> create(DeploymentConfig deployment) {
         return switch (deployment.provider()) {
             case "anthropic" -> Optional.of(new AnthropicProvider(http, deployment.apiBase(), deployment.apiKey()));
-            case "bedrock" -> Optional.of(new BedrockProvider(bedrock, deployment));
+            case "bedrock" -> Optional.of(new BedrockProvider(bedrock, deployment,
+                    CredentialGate.forDeployment(deployment.aws(), awsCredentials, environment)));
             default -> OpenAiCompatibleKind.forPrefix(deployment.provider()).map(kind -> new OpenAiCompatibleProvider(
                     http, kind, deployment.apiBase(), deployment.apiKey(), extraHeaders(deployment),
                     supportsReasoning(deployment)));

@@ -52,6 +52,11 @@ final class ClaudeCodeCli {
         return Optional.of(new ClaudeCodeCli(local));
     }
 
+    /** The {@code claude} executable. */
+    Path executable() {
+        return executable;
+    }
+
     private static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {

@@ -14,6 +14,7 @@ import dev.spillway.engine.upstream.UpstreamResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,11 +39,13 @@ public final class BedrockProvider implements Provider {
     private final BedrockRuntimeAsyncClient client;
     private final DeploymentConfig deployment;
     private final String region;
+    private final CredentialGate credentialGate;
 
-    public BedrockProvider(BedrockClients clients, DeploymentConfig deployment) {
+    public BedrockProvider(BedrockClients clients, DeploymentConfig deployment, CredentialGate credentialGate) {
         this.client = clients.client(deployment.aws(), deployment.apiBase());
         this.deployment = deployment;
         this.region = BedrockClients.regionOf(deployment.aws());
+        this.credentialGate = credentialGate;
     }
 
     @Override
@@ -64,6 +67,10 @@ public final class BedrockProvider implements Provider {
     @Override
     public CompletableFuture<UpstreamResponse> send(UpstreamCall call) {
         ClientRequest request = call.request();
+        Optional<String> refusal = credentialGate.refusal();
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(credentialFailure(refusal.get(), request));
+        }
         String modelId = modelId(call.upstreamModel());
         byte[] body;
         try {
@@ -178,6 +185,15 @@ public final class BedrockProvider implements Provider {
             headers.put(FailureKind.UNAVAILABLE_HEADER, List.of("true"));
         }
         return UpstreamResponse.complete(mapped.status(), headers, mapped.toJson(request.requestId()));
+    }
+
+    /** Like a credential failure from the SDK: the router moves on at once, and the message says how to sign in. */
+    private static UpstreamResponse credentialFailure(String message, ClientRequest request) {
+        AnthropicError error = new AnthropicError(500, "api_error", "AWS Bedrock: " + message, Optional.empty());
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of(JSON));
+        headers.put(FailureKind.UNAVAILABLE_HEADER, List.of("true"));
+        return UpstreamResponse.complete(error.status(), headers, error.toJson(request.requestId()));
     }
 
     private static Map<String, List<String>> headers(SdkResponse response) {
