@@ -68,7 +68,7 @@ public final class GatewayServer {
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(WORKER_THREADS)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ProxyHandler.MAX_BODY_BYTES + 1)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, ProxyHandler.MAX_DISCARDED_BYTES)
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .setHandler(graceful)
                 .build();

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class ProxyHandler implements HttpHandler {
 
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** How much of a too-large body is read (and dropped) so that its sender gets to see the 413. */
+    static final long MAX_DISCARDED_BYTES = 4L * MAX_BODY_BYTES;
     private static final HttpString REQUEST_ID = new HttpString("request-id");
     private static final HttpString RESPONSE_COST = new HttpString("x-litellm-response-cost");
     private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
@@ -163,11 +165,14 @@ final class ProxyHandler implements HttpHandler {
         /** The body, or null after answering 413 / 400. */
         byte[] readBody() {
             long declared = exchange.getRequestContentLength();
-            if (declared > MAX_BODY_BYTES) {
-                tooLarge();
-                return null;
-            }
             try (InputStream in = exchange.getInputStream()) {
+                if (declared > MAX_BODY_BYTES) {
+                    if (declared <= MAX_DISCARDED_BYTES) {
+                        discardUnread(in);
+                    }
+                    tooLarge();
+                    return null;
+                }
                 if (declared >= 0) {
                     byte[] body = in.readNBytes((int) declared);
                     if (body.length != declared) {
@@ -178,6 +183,7 @@ final class ProxyHandler implements HttpHandler {
                 }
                 byte[] body = in.readNBytes(MAX_BODY_BYTES + 1); // chunked: no length declared
                 if (body.length > MAX_BODY_BYTES) {
+                    discardUnread(in);
                     tooLarge();
                     return null;
                 }
@@ -185,6 +191,21 @@ final class ProxyHandler implements HttpHandler {
             } catch (IOException e) {
                 fail(400, "The request body could not be read completely.");
                 return null;
+            }
+        }
+
+        /**
+         * Reads what the client is still sending before the 413 goes out: a client refused mid-upload would see a
+         * broken pipe instead of the answer. Past {@link #MAX_DISCARDED_BYTES} the connection is simply closed.
+         */
+        private void discardUnread(InputStream in) {
+            byte[] sink = new byte[64 * 1024];
+            try {
+                while (in.read(sink) > 0) {
+                    // dropped
+                }
+            } catch (IOException beyondTheEntityLimit) {
+                // Undertow stops reading at MAX_DISCARDED_BYTES; the 413 still goes out, the connection closes
             }
         }
 
