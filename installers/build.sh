@@ -53,13 +53,13 @@ case "$(uname -s)" in
   *) echo "build.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
 esac
 
-if [ "$os" = linux ] && ! { command -v fakeroot && command -v dpkg-deb && command -v zip && command -v unzip; } >/dev/null
-then
-  log "installing fakeroot, dpkg-dev, zip and unzip (jpackage needs the first two for a .deb)"
+if [ "$os" = linux ] && ! { command -v fakeroot && command -v dpkg-deb && command -v zip && command -v unzip &&
+  command -v python3; } >/dev/null; then
+  log "installing fakeroot, dpkg-dev (jpackage needs them for a .deb), zip, unzip and python3"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fakeroot dpkg-dev zip unzip >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fakeroot dpkg-dev zip unzip python3 >/dev/null
 fi
 
 version="$(sed -n 's:^  <version>\([0-9.]*\).*</version>:\1:p' "$root/pom.xml" | head -1)"
@@ -98,6 +98,24 @@ unpack_natives() {
 if [ "$os" != windows ]; then
   log "unpacking native libraries from the jars"
   unpack_natives
+fi
+
+# Jars rewritten with their entries stored, not deflated: xz in the .deb then compresses across all classes at once
+# (the jars take 18 MB in the package instead of 41 MB; installed, they take 111 MB instead of 45 MB).
+store_jars() {
+  python3 - "$work/input" <<'PY'
+import pathlib, sys, zipfile
+for jar in pathlib.Path(sys.argv[1]).rglob("*.jar"):
+    stored = jar.with_suffix(".stored")
+    with zipfile.ZipFile(jar) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target:
+        for entry in source.infolist():
+            target.writestr(entry, source.read(entry), compress_type=zipfile.ZIP_STORED)
+    stored.replace(jar)
+PY
+}
+if [ "$os" = linux ]; then
+  log "storing the jars uncompressed, for the package's compression"
+  store_jars
 fi
 
 log "finding the modules $(basename "$main_jar") and its $(ls "$work/input/lib" | wc -l | tr -d ' ') libraries need"
