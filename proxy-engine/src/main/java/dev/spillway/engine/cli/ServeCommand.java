@@ -7,9 +7,16 @@ import dev.spillway.engine.aws.UserHome;
 import dev.spillway.engine.config.ConfigException;
 import dev.spillway.engine.config.ConfigLoader;
 import dev.spillway.engine.config.SpillwayConfig;
+import dev.spillway.engine.config.UserConfigLocation;
+import dev.spillway.engine.secrets.SecretEnvironment;
+import dev.spillway.engine.secrets.SecretStore;
+import dev.spillway.engine.secrets.SecretStores;
 import dev.spillway.engine.spend.SpendStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,15 +34,18 @@ final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "LiteLLM-style config.yaml. Default: the built-in config (Claude models to Anthropic, "
-                    + "falling back to Bedrock in the default AWS profile and region).")
+            description = "LiteLLM-style config.yaml. Default: the desktop app's config file (e.g. "
+                    + "~/.config/spillway/config.yaml) if there is one, else the built-in config (Claude models to "
+                    + "Anthropic, falling back to Bedrock in the default AWS profile and region).")
     Path config;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default ${DEFAULT-VALUE}).")
-    int port = SpillwayOptions.DEFAULT_PORT;
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port to listen on (default: spillway_settings.port in the config, else 47000).")
+    Integer port;
 
-    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default ${DEFAULT-VALUE}).")
-    String host = SpillwayOptions.DEFAULT_HOST;
+    @Option(names = "--host", paramLabel = "ADDR",
+            description = "Address to bind (default: spillway_settings.host in the config, else 127.0.0.1).")
+    String host;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the spend database lives (default: the user's data directory, e.g. "
@@ -47,14 +57,18 @@ final class ServeCommand implements Callable<Integer> {
         SpillwayConfig loaded;
         Spillway gateway;
         try {
-            ConfigLoader loader = ConfigLoader.withEnvironment(System.getenv());
             if (config != null && !Files.isRegularFile(config)) {
                 System.err.println("spillway: config file not found: " + config.toAbsolutePath());
                 return 1;
             }
-            loaded = config == null ? loader.loadDefault() : loader.load(config);
+            UserConfigLocation user = UserConfigLocation.forCurrentUser();
+            Optional<Path> file = config != null ? Optional.of(config) : user.existingFile();
+            loaded = file.map(f -> loader(f, user).load(f))
+                    .orElseGet(() -> ConfigLoader.withEnvironment(System.getenv()).loadDefault());
             Path data = dataDir != null ? dataDir : SpendStore.defaultDataDirectory();
-            gateway = Spillway.start(loaded, SpillwayOptions.defaults().withHost(host).withPort(port)
+            gateway = Spillway.start(loaded, SpillwayOptions.defaults()
+                    .withHost(host != null ? host : loaded.app().host().orElse(SpillwayOptions.DEFAULT_HOST))
+                    .withPort(port != null ? port : loaded.app().port().orElse(SpillwayOptions.DEFAULT_PORT))
                     .withSpendDatabase(SpendStore.defaultJdbcUrl(data)));
         } catch (ConfigException e) {
             System.err.println("spillway: " + e.getMessage());
@@ -78,6 +92,18 @@ final class ServeCommand implements Callable<Integer> {
         log.info("Dashboard: {}", gateway.dashboardUrl());
         stopped.await();
         return 0;
+    }
+
+    /** Keys the settings window stored in the OS credential store fill the config's {@code os.environ/} gaps. */
+    private static ConfigLoader loader(Path file, UserConfigLocation user) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | UncheckedIOException e) {
+            return ConfigLoader.withEnvironment(System.getenv()); // the loader reports the read error itself
+        }
+        SecretStore secrets = SecretStores.forCurrentUser(user.directory());
+        return ConfigLoader.withEnvironment(SecretEnvironment.of(System.getenv(), secrets, text));
     }
 
     /** Keeps the Bedrock deployments' SSO sessions renewed, and says in the log when one needs a sign-in. */

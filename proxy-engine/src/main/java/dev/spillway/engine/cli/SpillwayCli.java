@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 ConfigureClaudeCommand.class, RemoveClaudeCommand.class, ShowClaudeCommand.class,
                 TestClaudeCommand.class, ClaudeCommand.class, SsoLoginCommand.class, SsoStatusCommand.class,
                 ServiceCommands.Install.class, ServiceCommands.Uninstall.class, ServiceCommands.Status.class,
-                CommandLine.HelpCommand.class})
+                AutostartCommand.class, CommandLine.HelpCommand.class})
 public final class SpillwayCli implements Runnable {
 
     @CommandLine.Spec

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param router {@code router_settings} (with {@code litellm_settings} values it inherits)
  * @param general {@code general_settings}
  * @param cache the response cache ({@code litellm_settings.cache} and {@code cache_params})
+ * @param app {@code spillway_settings}: the desktop app's own settings (port, host, notifications)
  * @param warnings one line per ignored key or other non-fatal finding, for the log
  */
 public record SpillwayConfig(
@@ -21,10 +22,17 @@ public record SpillwayConfig(
         RouterSettings router,
         GeneralSettings general,
         CacheSettings cache,
+        AppSettings app,
         List<String> warnings) {
 
     public SpillwayConfig {
         deployments = List.copyOf(deployments);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration without {@code spillway_settings}. */
+    public SpillwayConfig(Optional<Path> source, List<DeploymentConfig> deployments, RouterSettings router,
+            GeneralSettings general, CacheSettings cache, List<String> warnings) {
+        this(source, deployments, router, general, cache, AppSettings.defaults(), warnings);
     }
 }

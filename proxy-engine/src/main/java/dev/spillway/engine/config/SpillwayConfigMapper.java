@@ -16,7 +16,8 @@ final class SpillwayConfigMapper {
             + "{model: anthropic/claude-sonnet-4-5-20250929}}]";
 
     private static final SectionKeys TOP_LEVEL_KEYS = new SectionKeys(
-            Set.of("model_list", "router_settings", "litellm_settings", "general_settings", "environment_variables"),
+            Set.of("model_list", "router_settings", "litellm_settings", "general_settings", "environment_variables",
+                    "spillway_settings"),
             Set.of("credential_list", "callback_settings", "include", "guardrails", "mcp_servers", "mcp_tools",
                     "prompts", "vector_store_registry", "search_tools", "files_settings", "finetune_settings",
                     "assistant_settings", "agent_list", "model_group_settings"),
@@ -48,7 +49,8 @@ final class SpillwayConfigMapper {
                 RouterSettingsMapper.read(root.get("router_settings"), root.get("litellm_settings"), groups);
         GeneralSettings general = GeneralSettingsMapper.read(root.get("general_settings"));
         CacheSettings cache = CacheSettingsMapper.read(root.get("litellm_settings"));
-        return new SpillwayConfig(source, deployments, router, general, cache, context.warnings());
+        AppSettings app = AppSettingsMapper.read(root.get("spillway_settings"));
+        return new SpillwayConfig(source, deployments, router, general, cache, app, context.warnings());
     }
 
     /**
