@@ -55,7 +55,21 @@ class DesktopAppTest {
         store = TestApp.store(dir);
         port = TestApp.freePort();
         // A master key: the dashboard window must hand it to the page; Claude Code's own key still works on loopback.
-        TestApp.writeConfig(store, anthropic.baseUrl(), port, "general_settings: {master_key: " + MASTER_KEY + "}\n");
+        TestApp.writeConfig(store, """
+                # written by the test
+                model_list:
+                  - model_name: "claude-*"
+                    litellm_params: {model: "anthropic/*", api_base: %1$s}
+                  - model_name: backup
+                    litellm_params: {model: anthropic/claude-haiku-4-5, api_base: %1$s}
+                router_settings:
+                  fallbacks: [{"claude-*": [backup]}]
+                  allowed_fails: 0
+                  cooldown_time: 60
+                spillway_settings:
+                  port: %2$d
+                general_settings: {master_key: %3$s}
+                """.formatted(anthropic.baseUrl(), port, MASTER_KEY));
         home = dir.resolve("home");
         Files.createDirectories(home.resolve(".claude"));
         ClaudeCodeFiles claudeFiles = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
@@ -88,6 +102,21 @@ class DesktopAppTest {
         assertThat(TestApp.ask(app.engine().state().baseUrl().orElseThrow(), "claude-sonnet-4-5").body())
                 .contains("hello through the desktop app");
         waitFor(() -> text(robot, "#status-line").contains("1 request"));
+    }
+
+    @Test
+    void aFailOverIsAnnouncedAndShownInTheStatusLine(FxRobot robot) throws Exception {
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving on"));
+        anthropic.enqueue(AnthropicReply.rateLimited(60));
+        anthropic.enqueue(AnthropicReply.text("from the backup group"));
+
+        assertThat(TestApp.ask(app.engine().state().baseUrl().orElseThrow(), "claude-sonnet-4-5").body())
+                .contains("from the backup group");
+
+        waitFor(() -> robot.lookup("#status-notification").query().isVisible());
+        assertThat(text(robot, "#status-notification")).startsWith("Spillway: failed over: claude-* failed over");
+        waitFor(() -> text(robot, "#status-line").startsWith("Serving via fallback on :" + port));
+        assertThat(text(robot, "#status-detail")).isEqualTo("On fallback: claude-*");
     }
 
     @Test

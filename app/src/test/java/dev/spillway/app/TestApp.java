@@ -26,20 +26,19 @@ final class TestApp {
 
     /** A config whose Claude models all go to {@code anthropic}, on {@code port}. */
     static void writeConfig(SettingsStore store, URI anthropic, int port) throws IOException {
-        writeConfig(store, anthropic, port, "");
-    }
-
-    /** The same, with more top-level YAML (e.g. a general_settings block). */
-    static void writeConfig(SettingsStore store, URI anthropic, int port, String extraYaml) throws IOException {
-        Files.createDirectories(store.file().getParent());
-        Files.writeString(store.file(), """
+        writeConfig(store, """
                 # written by the test
                 model_list:
                   - model_name: "claude-*"
                     litellm_params: {model: "anthropic/*", api_base: %s}
                 spillway_settings:
                   port: %d
-                %s""".formatted(anthropic, port, extraYaml));
+                """.formatted(anthropic, port));
+    }
+
+    static void writeConfig(SettingsStore store, String yaml) throws IOException {
+        Files.createDirectories(store.file().getParent());
+        Files.writeString(store.file(), yaml);
     }
 
     static int freePort() throws IOException {

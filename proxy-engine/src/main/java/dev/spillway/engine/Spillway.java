@@ -6,6 +6,7 @@ import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.dashboard.Dashboard;
 import dev.spillway.engine.events.EventStream;
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.keys.KeyRegistry;
 import dev.spillway.engine.provider.Providers;
 import dev.spillway.engine.server.GatewayServer;
 import dev.spillway.engine.server.Routing;
@@ -122,7 +123,8 @@ public final class Spillway implements AutoCloseable {
         routingChanges.subscribe(dashboard::routingChanged);
         deploymentChanges.subscribe(dashboard::deploymentChanged);
         spend.ifPresent(history -> history.onReset(dashboard::statisticsReset));
-        server = GatewayServer.start(settings, routing, events, accounting.metrics(), accounting.spend(), dashboard);
+        server = GatewayServer.start(settings, routing, events, accounting.metrics(), accounting.spend(),
+                accounting.keys(), dashboard);
     }
 
     private void seedToday(SpendHistory history) {
@@ -212,6 +214,11 @@ public final class Spillway implements AutoCloseable {
     /** The spend history, unless the engine was started without a spend database. */
     public Optional<SpendHistory> spend() {
         return spend;
+    }
+
+    /** The virtual keys and users, when the engine keeps a spend database (else empty). */
+    public Optional<KeyRegistry> keys() {
+        return accounting.keys();
     }
 
     /** The configuration being served. */

@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param attemptedFallbacks fallback groups tried
  * @param attemptedRetries retries made
  * @param error the error type (e.g. {@code rate_limit_error}) for failures
- * @param caller who asked: the first 16 hex digits of the SHA-256 of the caller's credential (their own key or
- *     token), empty for callers without one
+ * @param caller who asked: for a virtual key, its token (the SHA-256 hex of the key); otherwise the first 16 hex
+ *     digits of the SHA-256 of the caller's own credential; empty for callers without one
  * @param cacheHit whether the answer came from Spillway's response cache: then no upstream was called, the request
  *     cost nothing ({@code usage} is {@link Usage#NONE}), {@code provider} is {@code cache} and
  *     {@code deploymentId} and {@code upstreamModel} are empty
+ * @param upstreamLatency time spent on upstream calls (every attempt, and for a stream until its last event);
+ *     {@code latency} minus this is the gateway's own overhead. Empty if no upstream was called
  */
 public record RequestEvent(
         String requestId,
@@ -47,7 +49,8 @@ public record RequestEvent(
         int attemptedRetries,
         Optional<String> error,
         boolean cacheHit,
-        Optional<String> caller) {
+        Optional<String> caller,
+        Optional<Duration> upstreamLatency) {
 
     /** An event without caller attribution. */
     public RequestEvent(String requestId, Instant time, String requestedModel, Optional<String> modelGroup,
@@ -56,7 +59,18 @@ public record RequestEvent(
             int attemptedFallbacks, int attemptedRetries, Optional<String> error, boolean cacheHit) {
         this(requestId, time, requestedModel, modelGroup, deploymentId, provider, upstreamModel, status, stream,
                 latency, timeToFirstByte, usage, fallbackTaken, attemptedFallbacks, attemptedRetries, error, cacheHit,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /** An event without the upstream's share of the latency. */
+    public RequestEvent(String requestId, Instant time, String requestedModel, Optional<String> modelGroup,
+            Optional<String> deploymentId, Optional<String> provider, Optional<String> upstreamModel, int status,
+            boolean stream, Duration latency, Optional<Duration> timeToFirstByte, Usage usage, boolean fallbackTaken,
+            int attemptedFallbacks, int attemptedRetries, Optional<String> error, boolean cacheHit,
+            Optional<String> caller) {
+        this(requestId, time, requestedModel, modelGroup, deploymentId, provider, upstreamModel, status, stream,
+                latency, timeToFirstByte, usage, fallbackTaken, attemptedFallbacks, attemptedRetries, error, cacheHit,
+                caller, Optional.empty());
     }
 
     /** Token counts as Anthropic reports them. */

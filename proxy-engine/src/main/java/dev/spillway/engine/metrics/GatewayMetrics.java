@@ -70,6 +70,7 @@ public final class GatewayMetrics implements Consumer<RequestEvent> {
     static final String TOTAL_LATENCY = "litellm_request_total_latency_metric";
     static final String API_LATENCY = "litellm_llm_api_latency_metric";
     static final String TTFT = "litellm_llm_api_time_to_first_token_metric";
+    static final String OVERHEAD_LATENCY = "litellm_overhead_latency_metric";
     static final String DEPLOYMENT_STATE = "litellm_deployment_state";
     static final String COOLED_DOWN = "litellm_deployment_cooled_down";
     static final String CACHE_HITS = "litellm_cache_hits_metric";
@@ -100,6 +101,7 @@ public final class GatewayMetrics implements Consumer<RequestEvent> {
     private final MeterFamily<Timer> totalLatency;
     private final MeterFamily<Timer> apiLatency;
     private final MeterFamily<Timer> timeToFirstToken;
+    private final MeterFamily<Timer> overheadLatency;
     private final MeterFamily<Counter> cooledDown;
     private final MeterFamily<Counter> cacheHits;
     private final MeterFamily<Counter> cacheMisses;
@@ -151,6 +153,9 @@ public final class GatewayMetrics implements Consumer<RequestEvent> {
                 "model", "model_id", "api_provider", "hashed_api_key", "api_key_alias");
         totalLatency = histograms(TOTAL_LATENCY, "Seconds from request arrival to the last byte sent",
                 "requested_model", "model", "model_id", "hashed_api_key", "api_key_alias");
+        overheadLatency = histograms(OVERHEAD_LATENCY, "Seconds the proxy added: total latency minus the time spent "
+                + "on upstream calls", "model_group", "api_provider", "api_base", "litellm_model_name",
+                "hashed_api_key", "api_key_alias", "model_id");
         apiLatency = histograms(API_LATENCY, "Seconds spent on the LLM API call",
                 "requested_model", "model", "model_id", "hashed_api_key", "api_key_alias");
         timeToFirstToken = histograms(TTFT, "Seconds to the first streamed byte",
@@ -260,8 +265,13 @@ public final class GatewayMetrics implements Consumer<RequestEvent> {
             String errorClass = errorClasses.apply(e.error().orElse(defaultErrorClass(status)));
             failedRequests.get(requested, group, modelId, key, alias, statusLabel(status), errorClass).increment();
         }
+        Duration upstream = e.upstreamLatency() == null ? null : e.upstreamLatency().orElse(null);
         if (e.latency() != null) {
             totalLatency.get(requested, model, modelId, key, alias).record(e.latency());
+            Duration overhead = upstream == null ? e.latency() : e.latency().minus(upstream);
+            DeploymentLabels d = deployments.get(deploymentId);
+            overheadLatency.get(group, provider, d == null ? "" : d.apiBase(), model, key, alias, modelId)
+                    .record(overhead.isNegative() ? Duration.ZERO : overhead);
         }
         if (e.cacheHit()) {
             cacheHits.get(requested, group, key, alias).increment();
@@ -282,8 +292,8 @@ public final class GatewayMetrics implements Consumer<RequestEvent> {
         totalTokens.get(requested, model, modelId, key, alias).increment(input + output);
         spend.get(model, modelId, provider, key, alias)
                 .increment(Double.isFinite(costUsd) && costUsd > 0 ? costUsd : 0);
-        if (e.latency() != null) {
-            apiLatency.get(requested, model, modelId, key, alias).record(e.latency());
+        if (upstream != null || e.latency() != null) {
+            apiLatency.get(requested, model, modelId, key, alias).record(upstream != null ? upstream : e.latency());
         }
         if (e.stream() && e.timeToFirstByte() != null && e.timeToFirstByte().isPresent()) {
             timeToFirstToken.get(requested, model, modelId, key, alias).record(e.timeToFirstByte().get());

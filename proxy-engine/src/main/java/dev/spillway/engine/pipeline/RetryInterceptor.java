@@ -180,7 +180,8 @@ public final class RetryInterceptor implements Interceptor {
         return AnthropicErrors.response(401, "authentication_error",
                 "Model group '" + group + "' has no credential for this request: send your Anthropic API key "
                         + "(x-api-key) or Claude login token (Authorization: Bearer), or set api_key for the "
-                        + "deployment in the Spillway config.",
+                        + "deployment in the Spillway config. A Spillway key (master or virtual) is never sent "
+                        + "upstream: send it in x-litellm-api-key or x-spillway-key next to your own credential.",
                 call.request().requestId(), Optional.empty());
     }
 

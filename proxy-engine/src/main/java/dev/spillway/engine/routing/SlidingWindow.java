@@ -9,9 +9,9 @@ import java.util.Iterator;
  * about 60 entries at any rate, never lets a limit be exceeded, and may say to wait up to a second longer than an
  * exact count would. Thread-safe.
  */
-final class SlidingWindow {
+public final class SlidingWindow {
 
-    static final long MINUTE_NANOS = 60_000_000_000L;
+    public static final long MINUTE_NANOS = 60_000_000_000L;
     private static final long SPAN_NANOS = 1_000_000_000L;
 
     /** Additions from {@code firstAt} to {@code lastAt} (at most a second apart). */
@@ -30,7 +30,7 @@ final class SlidingWindow {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long total;
 
-    synchronized void add(long now, long amount) {
+    public synchronized void add(long now, long amount) {
         evict(now);
         Entry newest = entries.peekLast();
         if (newest != null && now - newest.firstAt < SPAN_NANOS) {
@@ -43,7 +43,7 @@ final class SlidingWindow {
     }
 
     /** Adds {@code amount} only if the window's total is below {@code limit}. */
-    synchronized boolean tryAdd(long now, long amount, long limit) {
+    public synchronized boolean tryAdd(long now, long amount, long limit) {
         if (total(now) >= limit) {
             return false;
         }
@@ -51,13 +51,13 @@ final class SlidingWindow {
         return true;
     }
 
-    synchronized long total(long now) {
+    public synchronized long total(long now) {
         evict(now);
         return total;
     }
 
     /** Nanoseconds until the total drops below {@code limit}; 0 if it is below now. */
-    synchronized long nanosUntilBelow(long now, long limit) {
+    public synchronized long nanosUntilBelow(long now, long limit) {
         evict(now);
         long remaining = total;
         Iterator<Entry> oldestFirst = entries.iterator();

@@ -1,7 +1,10 @@
 package dev.spillway.engine.server;
 
+import dev.spillway.engine.keys.KeyRegistry;
+import dev.spillway.engine.keys.VirtualKey;
 import dev.spillway.engine.request.CallerCredential;
 import io.undertow.server.HttpHandler;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +23,27 @@ import java.util.stream.Stream;
  * when client credentials are allowed, an Anthropic credential alone also passes. Browser pages are refused: a
  * request with a foreign {@code Origin}, or a {@code Host} other than the bound name (DNS rebinding), gets 403.
  * Keys are compared in constant time, and the master key never becomes the caller's upstream credential.
+ *
+ * <p>A virtual key ({@link KeyRegistry}) opens the data-plane routes wherever the master key does, in the same
+ * headers; it is looked up by its hash and never becomes the upstream credential either. Next to it (in
+ * {@code x-litellm-api-key} / {@code x-spillway-key}) a caller may still send their own Anthropic credential. A blocked
+ * or expired key is refused with 401. Admin routes take only the master key.
  */
 final class AccessGuard {
 
     /** The outcome for one request. */
     sealed interface Decision permits Allowed, Refused {}
 
-    record Allowed(Optional<CallerCredential> credential) implements Decision {}
+    /**
+     * @param credential the caller's own upstream credential, if they sent one
+     * @param virtualKey the virtual key the caller presented, if any
+     */
+    record Allowed(Optional<CallerCredential> credential, Optional<VirtualKey> virtualKey) implements Decision {
+
+        Allowed(Optional<CallerCredential> credential) {
+            this(credential, Optional.empty());
+        }
+    }
 
     record Refused(int status, String errorType, String message) implements Decision {}
 
@@ -34,12 +51,22 @@ final class AccessGuard {
     private final boolean allowClientCredentials;
     private final Set<String> allowedOrigins;
     private final Set<String> allowedHosts;
+    private final Optional<KeyRegistry> keys;
+
+    /** What {@link #protect} found out about the caller, for the handler it protects. */
+    static final AttachmentKey<Allowed> ALLOWED = AttachmentKey.create(Allowed.class);
+
+    AccessGuard(Optional<String> masterKey, boolean allowClientCredentials, List<String> allowedOrigins,
+            Set<String> allowedHosts) {
+        this(masterKey, allowClientCredentials, allowedOrigins, allowedHosts, Optional.empty());
+    }
 
     /**
      * @param allowedHosts host names (without port) a {@code Host} header may carry; empty to accept any
      */
     AccessGuard(Optional<String> masterKey, boolean allowClientCredentials, List<String> allowedOrigins,
-            Set<String> allowedHosts) {
+            Set<String> allowedHosts, Optional<KeyRegistry> keys) {
+        this.keys = keys;
         this.masterKeyDigest = masterKey.map(AccessGuard::digest);
         this.allowClientCredentials = allowClientCredentials;
         this.allowedOrigins = allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -86,9 +113,11 @@ final class AccessGuard {
     /** Wraps a handler so that only allowed callers reach it. */
     HttpHandler protect(HttpHandler next) {
         return exchange -> {
-            if (check(Presented.from(exchange.getRequestHeaders())) instanceof Refused refused) {
+            Decision decision = check(Presented.from(exchange.getRequestHeaders()));
+            if (decision instanceof Refused refused) {
                 Responses.error(exchange, refused.status(), refused.errorType(), refused.message(), RequestIds.next());
             } else {
+                exchange.putAttachment(ALLOWED, (Allowed) decision);
                 next.handleRequest(exchange);
             }
         };
@@ -105,14 +134,26 @@ final class AccessGuard {
                     + "' is not this proxy's address; use http://127.0.0.1 or http://localhost.");
         }
         String bearer = bearerToken(p.authorization());
+        Optional<VirtualKey> virtualKey = Stream.of(p.proxyKey(), bearer, p.xApiKey())
+                .map(this::virtualKey)
+                .flatMap(Optional::stream)
+                .findFirst();
         Optional<CallerCredential> candidates = Stream.of(p.xApiKey(), bearer)
-                .filter(t -> t != null && !t.isBlank() && !isMasterKey(t))
+                .filter(t -> t != null && !t.isBlank() && !isMasterKey(t)
+                        && (virtualKey.isEmpty() || virtualKey(t).isEmpty()))
                 .findFirst()
                 .flatMap(CallerCredential::of);
+        boolean keyPresented = Stream.of(p.proxyKey(), bearer, p.xApiKey()).anyMatch(this::isMasterKey);
+        if (virtualKey.isPresent() && !keyPresented) {
+            Optional<String> refusal = keys.orElseThrow().refusal(virtualKey.get());
+            if (refusal.isPresent()) {
+                return new Refused(401, "authentication_error", refusal.get());
+            }
+            return new Allowed(candidates, virtualKey);
+        }
         if (masterKeyDigest.isEmpty()) {
             return new Allowed(candidates);
         }
-        boolean keyPresented = Stream.of(p.proxyKey(), bearer, p.xApiKey()).anyMatch(this::isMasterKey);
         if (keyPresented) {
             return new Allowed(candidates);
         }
@@ -122,7 +163,7 @@ final class AccessGuard {
         }
         String problem;
         if (p.proxyKey() != null) {
-            problem = "The Spillway key presented in x-spillway-key is not valid.";
+            problem = "The Spillway key presented in x-spillway-key / x-litellm-api-key is not valid.";
         } else if (candidates.filter(c -> c.token().startsWith("sk-ant-")).isPresent()) {
             problem = "This Spillway proxy requires its own key; an Anthropic credential alone is not accepted "
                     + "(general_settings.allow_client_credentials is off).";
@@ -131,9 +172,13 @@ final class AccessGuard {
         } else {
             problem = "This Spillway proxy requires a key.";
         }
-        return new Refused(401, "authentication_error", problem + " Send the master key as x-api-key or "
-                + "'Authorization: Bearer', or as 'x-spillway-key' next to your own Anthropic credential "
+        return new Refused(401, "authentication_error", problem + " Send the master key or a virtual key as "
+                + "x-api-key or 'Authorization: Bearer', or as 'x-spillway-key' next to your own Anthropic credential "
                 + "(for Claude Code: ANTHROPIC_CUSTOM_HEADERS='x-spillway-key: <key>').");
+    }
+
+    private Optional<VirtualKey> virtualKey(String token) {
+        return token == null || token.isBlank() || keys.isEmpty() ? Optional.empty() : keys.get().find(token);
     }
 
     private boolean isMasterKey(String token) {

@@ -1,11 +1,13 @@
 package dev.spillway.engine.server;
 
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.keys.KeyRegistry;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the HTTP handlers share: the current {@link Routing} (swapped on a reload), access rules, the relay and the
- * event stream.
+ * event stream, and the virtual keys (which outlive reloads: they hold running spend and rate counters).
  */
 final class GatewayContext {
 
@@ -13,8 +15,11 @@ final class GatewayContext {
     private final AccessGuard access;
     private final StreamRelay relay;
     private final RequestEvents events;
+    private final Optional<KeyRegistry> keys;
 
-    GatewayContext(Routing routing, AccessGuard access, StreamRelay relay, RequestEvents events) {
+    GatewayContext(Routing routing, AccessGuard access, StreamRelay relay, RequestEvents events,
+            Optional<KeyRegistry> keys) {
+        this.keys = keys;
         this.routing = new AtomicReference<>(routing);
         this.access = access;
         this.relay = relay;
@@ -40,5 +45,9 @@ final class GatewayContext {
 
     RequestEvents events() {
         return events;
+    }
+
+    Optional<KeyRegistry> keys() {
+        return keys;
     }
 }

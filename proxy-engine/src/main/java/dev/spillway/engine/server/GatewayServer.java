@@ -1,6 +1,7 @@
 package dev.spillway.engine.server;
 
 import dev.spillway.engine.events.RequestEvents;
+import dev.spillway.engine.keys.KeyRegistry;
 import dev.spillway.engine.metrics.GatewayMetrics;
 import dev.spillway.engine.spend.SpendStore;
 import java.util.Optional;
@@ -51,22 +52,23 @@ public final class GatewayServer {
     /**
      * Builds the handlers and starts listening.
      *
+     * @param keys the virtual keys, when the engine keeps them
      * @param extraRoutes more routes to serve (the dashboard), under the same access rules
      */
     public static GatewayServer start(ServerSettings settings, Routing routing, RequestEvents events,
-            GatewayMetrics metrics, Optional<SpendStore> spend, ExtraRoutes extraRoutes) {
+            GatewayMetrics metrics, Optional<SpendStore> spend, Optional<KeyRegistry> keys, ExtraRoutes extraRoutes) {
         AtomicBoolean cutStreams = new AtomicBoolean();
         AccessGuard access = new AccessGuard(settings.masterKey(), settings.allowClientCredentials(),
-                settings.allowedOrigins(), allowedHosts(settings.host()));
+                settings.allowedOrigins(), allowedHosts(settings.host()), keys);
         StreamRelay relay = new StreamRelay(settings.keepAlive(), settings.streamIdleTimeout(), cutStreams::get);
-        GatewayContext gateway = new GatewayContext(routing, access, relay, events);
+        GatewayContext gateway = new GatewayContext(routing, access, relay, events, keys);
         RoutingHandler routes = routes(gateway, settings.version(), metrics, spend);
         extraRoutes.register(new GuardedRoutes(routes, access));
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(routes);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(WORKER_THREADS)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) ProxyHandler.MAX_BODY_BYTES + 1)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, ProxyHandler.MAX_DISCARDED_BYTES)
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .setHandler(graceful)
                 .build();
@@ -100,6 +102,7 @@ public final class GatewayServer {
     private static RoutingHandler routes(GatewayContext gateway, String version, GatewayMetrics metrics,
             Optional<SpendStore> spend) {
         AccessGuard access = gateway.access();
+        KeyAdminHandlers keyAdmin = new KeyAdminHandlers(gateway.keys());
         HttpHandler notFound = exchange -> Responses.error(exchange, 404, "not_found_error",
                 "No route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ".",
                 RequestIds.next());
@@ -118,7 +121,17 @@ public final class GatewayServer {
                 .get("/health/liveliness", HealthHandlers.liveliness())
                 .get("/health/liveness", HealthHandlers.liveliness())
                 .get("/health/readiness", HealthHandlers.readiness(version))
-                .get("/spend/logs", access.protectAdmin(new SpendLogsHandler(spend)))
+                .get("/spend/logs", access.protectAdmin(new SpendLogsHandler(spend, gateway.keys())))
+                .get("/global/spend/report", access.protectAdmin(SpendReportHandler.create(spend, gateway.keys())))
+                .post("/key/generate", access.protectAdmin(keyAdmin.generate()))
+                .get("/key/info", access.protectAdmin(keyAdmin.info()))
+                .post("/key/update", access.protectAdmin(keyAdmin.update()))
+                .post("/key/block", access.protectAdmin(keyAdmin.block(true)))
+                .post("/key/unblock", access.protectAdmin(keyAdmin.block(false)))
+                .post("/key/delete", access.protectAdmin(keyAdmin.delete()))
+                .get("/key/list", access.protectAdmin(keyAdmin.list()))
+                .post("/user/new", access.protectAdmin(keyAdmin.newUser()))
+                .get("/user/info", access.protectAdmin(keyAdmin.userInfo()))
                 .get("/metrics", exchange -> {
                     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, metrics.contentType());
                     exchange.getResponseSender().send(metrics.scrape());

@@ -3,15 +3,17 @@ package dev.spillway.engine.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spillway.engine.json.Json;
+import dev.spillway.engine.keys.VirtualKey;
 import dev.spillway.engine.routing.ModelGroup;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /v1/models} and {@code GET /models}: Anthropic's list shape (which Claude Code's gateway model discovery
  * reads) and OpenAI's ({@code object}, {@code created}, {@code owned_by}) in one answer. Wildcard groups are not models one can pick, so only named
- * groups are listed.
+ * groups are listed; a virtual key sees only the groups it may use.
  */
 final class ModelsHandler implements HttpHandler {
 
@@ -26,7 +28,12 @@ final class ModelsHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        List<ModelGroup> named = gateway.routing().routes().groups().stream().filter(g -> !g.isWildcard()).toList();
+        AccessGuard.Allowed caller = exchange.getAttachment(AccessGuard.ALLOWED);
+        Optional<VirtualKey> key = caller == null ? Optional.empty() : caller.virtualKey();
+        List<ModelGroup> named = gateway.routing().routes().groups().stream()
+                .filter(g -> !g.isWildcard())
+                .filter(g -> key.isEmpty() || gateway.keys().map(k -> k.allowsGroup(key.get(), g.name())).orElse(true))
+                .toList();
         ObjectNode root = Json.object();
         ArrayNode data = root.putArray("data");
         for (ModelGroup group : named) {

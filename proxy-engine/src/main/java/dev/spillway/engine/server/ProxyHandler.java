@@ -1,6 +1,8 @@
 package dev.spillway.engine.server;
 
 import dev.spillway.engine.events.RequestEvent;
+import dev.spillway.engine.keys.Admission;
+import dev.spillway.engine.keys.VirtualKey;
 import dev.spillway.engine.pipeline.CacheInterceptor;
 import dev.spillway.engine.pipeline.RequestTrace;
 import dev.spillway.engine.pipeline.RoutedCall;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class ProxyHandler implements HttpHandler {
 
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** How much of a too-large body is read (and dropped) so that its sender gets to see the 413. */
+    static final long MAX_DISCARDED_BYTES = 4L * MAX_BODY_BYTES;
     private static final HttpString REQUEST_ID = new HttpString("request-id");
     private static final HttpString RESPONSE_COST = new HttpString("x-litellm-response-cost");
     private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
@@ -89,11 +93,19 @@ final class ProxyHandler implements HttpHandler {
             return;
         }
         ex.requestedModel = summary.model();
-        ex.caller = ((AccessGuard.Allowed) decision).credential().map(c -> CallerIds.of(c.token()));
+        AccessGuard.Allowed allowed = (AccessGuard.Allowed) decision;
+        ex.virtualKey = allowed.virtualKey();
+        ex.caller = allowed.virtualKey().map(VirtualKey::token)
+                .or(() -> allowed.credential().map(c -> CallerIds.of(c.token())));
         Optional<GroupMatch> target = ex.routing.routes().resolve(summary.model());
         if (target.isEmpty()) {
             ex.fail(404, "model: '" + summary.model() + "' is not served by this Spillway. "
                     + "Available: " + String.join(", ", ex.routing.routes().groupNames()) + ".");
+            return;
+        }
+        if (ex.virtualKey.isPresent() && admit(ex.virtualKey.get(), summary.model(), target.get())
+                instanceof Admission.Denied denied) {
+            ex.fail(denied.status(), denied.message(), denied.retryAfter());
             return;
         }
         ClientRequest request = new ClientRequest(ex.requestId, operation, ex.exchange.getQueryString(),
@@ -102,6 +114,13 @@ final class ProxyHandler implements HttpHandler {
         RoutedCall call = new RoutedCall(request, target.get(), Optional.empty(), new RequestTrace(ex.startNanos));
         UpstreamResponse response = ex.routing.pipeline().execute(call);
         ex.respond(response, call.trace());
+    }
+
+    /** Token counting is free: it is not counted against a key's rate limits, only its model and budget checked. */
+    private Admission admit(VirtualKey key, String model, GroupMatch target) {
+        var keys = gateway.keys().orElseThrow();
+        String group = target.group().name();
+        return operation == Operation.COUNT_TOKENS ? keys.check(key, model, group) : keys.admit(key, model, group);
     }
 
     /** One request's exchange and what is known about it so far. */
@@ -114,6 +133,9 @@ final class ProxyHandler implements HttpHandler {
         final Routing routing = gateway.routing();
         String requestedModel = "";
         Optional<String> caller = Optional.empty();
+        Optional<VirtualKey> virtualKey = Optional.empty();
+        /** For a stream, the time from its first to its last byte, which the upstream spent too. */
+        long streamedNanos;
         /** The model group whose cached answer was served, if the answer came from the response cache. */
         String cacheHitGroup;
         boolean published;
@@ -143,11 +165,14 @@ final class ProxyHandler implements HttpHandler {
         /** The body, or null after answering 413 / 400. */
         byte[] readBody() {
             long declared = exchange.getRequestContentLength();
-            if (declared > MAX_BODY_BYTES) {
-                tooLarge();
-                return null;
-            }
             try (InputStream in = exchange.getInputStream()) {
+                if (declared > MAX_BODY_BYTES) {
+                    if (declared <= MAX_DISCARDED_BYTES) {
+                        discardUnread(in);
+                    }
+                    tooLarge();
+                    return null;
+                }
                 if (declared >= 0) {
                     byte[] body = in.readNBytes((int) declared);
                     if (body.length != declared) {
@@ -158,6 +183,7 @@ final class ProxyHandler implements HttpHandler {
                 }
                 byte[] body = in.readNBytes(MAX_BODY_BYTES + 1); // chunked: no length declared
                 if (body.length > MAX_BODY_BYTES) {
+                    discardUnread(in);
                     tooLarge();
                     return null;
                 }
@@ -168,14 +194,35 @@ final class ProxyHandler implements HttpHandler {
             }
         }
 
+        /**
+         * Reads what the client is still sending before the 413 goes out: a client refused mid-upload would see a
+         * broken pipe instead of the answer. Past {@link #MAX_DISCARDED_BYTES} the connection is simply closed.
+         */
+        private void discardUnread(InputStream in) {
+            byte[] sink = new byte[64 * 1024];
+            try {
+                while (in.read(sink) > 0) {
+                    // dropped
+                }
+            } catch (IOException beyondTheEntityLimit) {
+                // Undertow stops reading at MAX_DISCARDED_BYTES; the 413 still goes out, the connection closes
+            }
+        }
+
         private void tooLarge() {
             fail(413, "Request exceeds the maximum allowed size of 32 MB.");
         }
 
         /** An error the gateway answers itself, in the client's format. */
         void fail(int status, String message) {
+            fail(status, message, Optional.empty());
+        }
+
+        void fail(int status, String message, Optional<Duration> retryAfter) {
             if (!exchange.isResponseStarted()) {
                 exchange.setStatusCode(status);
+                retryAfter.ifPresent(wait -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER,
+                        Math.max(1, (wait.toMillis() + 999) / 1000)));
                 exchange.getResponseHeaders().put(REQUEST_ID, requestId);
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
                 writeComplete(format.errorBody(status, message, null, requestId));
@@ -201,6 +248,7 @@ final class ProxyHandler implements HttpHandler {
                 out.put(REQUEST_ID, requestId);
             }
             GatewayHeaders.add(out, trace, startNanos);
+            virtualKey.ifPresent(key -> KeyHeaders.add(out, key, gateway.keys().orElseThrow()));
             UsageTap tap = new UsageTap();
             Optional<String> error = response.isSuccess() ? Optional.empty()
                     : Optional.of(format.errorType(response.status()));
@@ -213,14 +261,16 @@ final class ProxyHandler implements HttpHandler {
                 publish(response.status(), false, Optional.empty(), tap.usage(), trace, error);
                 return;
             }
-            long firstByte;
+            long firstByte = System.nanoTime();
             StreamRelay.Outcome outcome;
             try {
                 OutputStream body = exchange.getOutputStream();
                 firstByte = System.nanoTime();
                 outcome = gateway.relay().relay(response, body, tap, format);
+                streamedNanos = System.nanoTime() - firstByte;
                 body.close();
             } catch (IOException e) {
+                streamedNanos = System.nanoTime() - firstByte;
                 response.stream().cancel();
                 publish(499, true, Optional.empty(), tap.usage(), trace, Optional.of("client_closed_request"));
                 return;
@@ -275,14 +325,15 @@ final class ProxyHandler implements HttpHandler {
                 gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
                         Optional.of(cacheHitGroup), Optional.empty(), Optional.of(CacheInterceptor.CACHE_PROVIDER),
                         Optional.empty(), status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb,
-                        RequestEvent.Usage.NONE, false, 0, 0, error, true, caller));
+                        RequestEvent.Usage.NONE, false, 0, 0, error, true, caller, Optional.empty()));
                 return;
             }
+            Optional<Duration> upstream = s.map(x -> Duration.ofNanos(trace.upstreamNanos() + streamedNanos));
             gateway.events().publish(new RequestEvent(requestId, arrived, requestedModel,
                     s.map(RequestTrace.Served::group), s.map(x -> x.deployment().id()),
                     s.map(x -> x.deployment().provider().name()), s.map(RequestTrace.Served::upstreamModel),
                     status, stream, Duration.ofNanos(System.nanoTime() - startNanos), ttfb, usage, fallbackTaken,
-                    fallbacks, trace == null ? 0 : trace.retries(), error, false, caller));
+                    fallbacks, trace == null ? 0 : trace.retries(), error, false, caller, upstream));
         }
     }
 }

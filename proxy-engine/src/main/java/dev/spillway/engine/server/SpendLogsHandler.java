@@ -3,8 +3,10 @@ package dev.spillway.engine.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spillway.engine.json.Json;
+import dev.spillway.engine.keys.KeyRegistry;
 import dev.spillway.engine.spend.DailySpend;
 import dev.spillway.engine.spend.GroupBy;
+import dev.spillway.engine.spend.SpendFilter;
 import dev.spillway.engine.spend.SpendRow;
 import dev.spillway.engine.spend.SpendStore;
 import io.undertow.server.HttpHandler;
@@ -21,16 +23,23 @@ import java.util.Optional;
 /**
  * {@code GET /spend/logs} in LiteLLM's shapes: with {@code summarize=false} one entry per request, else (the default)
  * one entry per day with spend by model. {@code start_date} / {@code end_date} ({@code YYYY-MM-DD}, inclusive) bound
- * it; the default is the last 30 days. Reads run on a worker thread, off the IO threads.
+ * it; the default is the last 30 days. {@code api_key} (a virtual key, its token, or a caller id) and {@code user_id}
+ * narrow it to one caller or user. Reads run on a worker thread, off the IO threads.
  */
 final class SpendLogsHandler implements HttpHandler {
 
     private static final int MAX_ROWS = 10_000;
 
     private final Optional<SpendStore> spend;
+    private final Optional<KeyRegistry> keys;
 
     SpendLogsHandler(Optional<SpendStore> spend) {
+        this(spend, Optional.empty());
+    }
+
+    SpendLogsHandler(Optional<SpendStore> spend, Optional<KeyRegistry> keys) {
         this.spend = spend;
+        this.keys = keys;
     }
 
     @Override
@@ -55,9 +64,12 @@ final class SpendLogsHandler implements HttpHandler {
             return;
         }
         boolean summarize = param(exchange, "summarize").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
-        byte[] body = summarize ? Json.bytes(summary(spend.get().dailySpend(from, to, GroupBy.MODEL)))
+        SpendFilter filter = new SpendFilter(
+                param(exchange, "api_key").map(k -> SpendReportHandler.callerOf(k.trim(), keys)),
+                param(exchange, "user_id").map(String::trim));
+        byte[] body = summarize ? Json.bytes(summary(spend.get().dailySpend(from, to, GroupBy.MODEL, filter)))
                 : Json.bytes(rows(spend.get().between(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), MAX_ROWS)));
+                        to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), MAX_ROWS, filter)));
         Responses.json(exchange, 200, body);
     }
 
@@ -89,6 +101,8 @@ final class SpendLogsHandler implements HttpHandler {
                     .put("model_id", row.deploymentId())
                     .put("custom_llm_provider", row.provider())
                     .put("api_key", row.caller())
+                    .put("key_alias", row.keyAlias())
+                    .put("user", row.userId())
                     .put("spend", row.costUsd().doubleValue())
                     .put("prompt_tokens", row.inputTokens() + row.cacheReadTokens() + row.cacheWriteTokens())
                     .put("completion_tokens", row.outputTokens())

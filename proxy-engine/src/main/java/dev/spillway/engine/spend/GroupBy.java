@@ -4,7 +4,9 @@ package dev.spillway.engine.spend;
 public enum GroupBy {
     PROVIDER("provider"),
     MODEL("model_group"),
-    CALLER("caller");
+    CALLER("caller"),
+    /** The user of the virtual key that made the request. */
+    USER("user_id");
 
     final String column;
 

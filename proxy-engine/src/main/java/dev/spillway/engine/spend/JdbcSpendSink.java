@@ -23,16 +23,16 @@ final class JdbcSpendSink implements SpendSink {
     private static final String INSERT = """
             INSERT INTO spend_logs (request_id, time, caller, requested_model, model_group, deployment_id, provider,
                 upstream_model, status, stream, latency_ms, ttft_ms, input_tokens, output_tokens, cache_read_tokens,
-                cache_write_tokens, cost_usd, fallback_taken, cache_hit, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                cache_write_tokens, cost_usd, fallback_taken, cache_hit, error, key_alias, user_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String ADD_TO_DAY = """
             MERGE INTO spend_daily d
             USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
                     CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
-                    CAST(? AS BIGINT), CAST(? AS DECIMAL(24, 10))))
+                    CAST(? AS BIGINT), CAST(? AS DECIMAL(24, 10)), CAST(? AS VARCHAR)))
                 AS s (spend_date, provider, model_group, caller, requests, failed_requests, input_tokens,
-                    output_tokens, cache_read_tokens, cache_write_tokens, cost_usd)
+                    output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, user_id)
             ON d.spend_date = s.spend_date AND d.provider = s.provider AND d.model_group = s.model_group
                 AND d.caller = s.caller
             WHEN MATCHED THEN UPDATE SET
@@ -44,9 +44,9 @@ final class JdbcSpendSink implements SpendSink {
                 cache_write_tokens = d.cache_write_tokens + s.cache_write_tokens,
                 cost_usd = d.cost_usd + s.cost_usd
             WHEN NOT MATCHED THEN INSERT (spend_date, provider, model_group, caller, requests, failed_requests,
-                    input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd)
+                    input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, user_id)
                 VALUES (s.spend_date, s.provider, s.model_group, s.caller, s.requests, s.failed_requests,
-                    s.input_tokens, s.output_tokens, s.cache_read_tokens, s.cache_write_tokens, s.cost_usd)""";
+                    s.input_tokens, s.output_tokens, s.cache_read_tokens, s.cache_write_tokens, s.cost_usd, s.user_id)""";
 
     private static final String DELETE_BEFORE = "DELETE FROM spend_logs WHERE time < ?";
 
@@ -142,6 +142,8 @@ final class JdbcSpendSink implements SpendSink {
         insert.setBoolean(++i, row.fallbackTaken());
         insert.setBoolean(++i, row.cacheHit());
         insert.setString(++i, row.error());
+        insert.setString(++i, row.keyAlias());
+        insert.setString(++i, row.userId());
     }
 
     private void bindDay(DayKey key, Day day) throws SQLException {
@@ -157,6 +159,7 @@ final class JdbcSpendSink implements SpendSink {
         addToDay.setLong(++i, day.cacheReadTokens);
         addToDay.setLong(++i, day.cacheWriteTokens);
         addToDay.setBigDecimal(++i, day.costUsd);
+        addToDay.setString(++i, day.userId);
     }
 
     /** Sums the batch per day and key first, so each aggregate row is touched once per batch. */
@@ -191,8 +194,12 @@ final class JdbcSpendSink implements SpendSink {
         long cacheReadTokens;
         long cacheWriteTokens;
         BigDecimal costUsd = BigDecimal.ZERO;
+        String userId = "";
 
         void add(SpendRow row) {
+            if (row.userId() != null) {
+                userId = row.userId();
+            }
             requests++;
             failedRequests += row.failed() ? 1 : 0;
             inputTokens += row.inputTokens();

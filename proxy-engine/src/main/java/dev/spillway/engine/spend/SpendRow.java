@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param ttftMs arrival to first byte, in milliseconds; nullable
  * @param costUsd the cost in US dollars, never null
  * @param error the error type for failures; nullable
+ * @param keyAlias the alias of the virtual key that made the request; nullable
+ * @param userId the user of that virtual key; nullable
  */
 public record SpendRow(
         String requestId,
@@ -44,7 +46,9 @@ public record SpendRow(
         BigDecimal costUsd,
         boolean fallbackTaken,
         boolean cacheHit,
-        String error) {
+        String error,
+        String keyAlias,
+        String userId) {
 
     public SpendRow {
         Objects.requireNonNull(requestId, "requestId");
@@ -53,8 +57,29 @@ public record SpendRow(
         costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
     }
 
+    /** A row without virtual-key details. */
+    public SpendRow(String requestId, Instant time, String caller, String requestedModel, String modelGroup,
+            String deploymentId, String provider, String upstreamModel, int status, boolean stream, long latencyMs,
+            Long ttftMs, long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
+            BigDecimal costUsd, boolean fallbackTaken, boolean cacheHit, String error) {
+        this(requestId, time, caller, requestedModel, modelGroup, deploymentId, provider, upstreamModel, status,
+                stream, latencyMs, ttftMs, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, costUsd,
+                fallbackTaken, cacheHit, error, null, null);
+    }
+
     /** The row for a finished request. {@code caller} may be null (no key, or auth disabled). */
     public static SpendRow of(RequestEvent event, BigDecimal costUsd, String caller) {
+        return of(event, costUsd, caller, null, null);
+    }
+
+    /**
+     * The row for a finished request made with a virtual key.
+     *
+     * @param keyAlias the key's alias, nullable
+     * @param userId the key's user, nullable
+     */
+    public static SpendRow of(RequestEvent event, BigDecimal costUsd, String caller, String keyAlias,
+            String userId) {
         RequestEvent.Usage usage = event.usage() == null ? RequestEvent.Usage.NONE : event.usage();
         return new SpendRow(
                 event.requestId(),
@@ -76,7 +101,9 @@ public record SpendRow(
                 costUsd,
                 event.fallbackTaken(),
                 event.cacheHit(),
-                event.error().orElse(null));
+                event.error().orElse(null),
+                keyAlias,
+                userId);
     }
 
     public long totalTokens() {

@@ -158,6 +158,36 @@ public final class SpendStore implements AutoCloseable {
         }
     }
 
+    /** {@link #dailySpend(LocalDate, LocalDate, GroupBy)} for the requests {@code filter} covers. */
+    public List<DailySpend> dailySpend(LocalDate from, LocalDate to, GroupBy by, SpendFilter filter) {
+        try {
+            return queries.dailySpend(from, to, by, filter);
+        } catch (SQLException e) {
+            throw new SpendStoreException("Could not read daily spend: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Spend from {@code from} to {@code to} (both included) per value of {@code by}, broken down by {@code detail},
+     * largest first. Comes from the daily totals, so it covers days whose rows retention has deleted.
+     */
+    public List<SpendTotal> totals(LocalDate from, LocalDate to, GroupBy by, GroupBy detail, SpendFilter filter) {
+        try {
+            return queries.totals(from, to, by, detail, filter);
+        } catch (SQLException e) {
+            throw new SpendStoreException("Could not read spend totals: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows {@code filter} covers of requests that arrived in {@code [from, to)}, newest first. */
+    public List<SpendRow> between(Instant from, Instant to, int limit, SpendFilter filter) {
+        try {
+            return queries.between(from, to, limit, filter);
+        } catch (SQLException e) {
+            throw new SpendStoreException("Could not read spend logs: " + e.getMessage(), e);
+        }
+    }
+
     /** Requests, tokens and cost of the stored rows since {@code since} (rows within the retention period). */
     public Totals totals(Instant since) {
         try {

@@ -38,8 +38,19 @@ public final class ProxyLatencyBenchmark {
     private record Lane(String label, Target direct, Target viaProxy, boolean firstEventOnly) {
     }
 
-    /** Where one side of a lane sends its request, and with which credential header. */
-    private record Target(URI uri, byte[] body, String authHeader, String authValue) {
+    /** Where one side of a lane sends its request, and with which credential headers (names and values). */
+    private record Target(URI uri, byte[] body, List<String> headers) {
+
+        Target(URI uri, byte[] body, String authHeader, String authValue) {
+            this(uri, body, List.of(authHeader, authValue));
+        }
+
+        Target withHeader(String name, String value) {
+            List<String> more = new ArrayList<>(headers);
+            more.add(name);
+            more.add(value);
+            return new Target(uri, body, more);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,12 +77,16 @@ public final class ProxyLatencyBenchmark {
                 System.out.printf("Spillway proxy latency benchmark: %d warm-up + %d measured request pairs per lane, "
                         + "%d cores, Java %s; proxy in its own JVM%n", warmup, runs,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                String virtualKey = generateKey(http, gateway);
                 List<Lane> lanes = new ArrayList<>();
                 for (boolean stream : new boolean[] {false, true}) {
                     String what = stream ? "stream, time to first event" : "non-streaming, full response";
                     Target anthropicDirect = anthropicTarget(anthropic.baseUrl(), stream);
                     lanes.add(new Lane("Anthropic API, " + what, anthropicDirect, anthropicTarget(gateway, stream),
                             stream));
+                    lanes.add(new Lane("Anthropic API with a virtual key (budget and limits checked), " + what,
+                            anthropicDirect, anthropicTarget(gateway, stream).withHeader("x-litellm-api-key",
+                                    virtualKey), stream));
                     lanes.add(new Lane("OpenAI API, " + what, openAiTarget(openai.baseUrl().resolve("/v1/"),
                             "gpt-bench", stream), openAiTarget(gateway.resolve("/v1/"), "gpt-bench", stream), stream));
                     lanes.add(new Lane("OpenAI in, Anthropic out (translated), " + what, anthropicDirect,
@@ -91,6 +106,22 @@ public final class ProxyLatencyBenchmark {
                 Files.deleteIfExists(config);
             }
         }
+    }
+
+    /** A key with every limit set (none is reached), so each request runs all of the key checks. */
+    private static String generateKey(HttpClient http, URI gateway) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/key/generate"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"max_budget\": 1000000, \"budget_duration\": \"1d\", "
+                        + "\"rpm_limit\": 1000000000, \"tpm_limit\": 1000000000000, \"models\": [\"claude-*\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("could not make a virtual key: " + response.body());
+        }
+        Matcher key = Pattern.compile("\"key\":\"(sk-[^\"]+)\"").matcher(response.body());
+        if (!key.find()) {
+            throw new IllegalStateException("no key in " + response.body());
+        }
+        return key.group(1);
     }
 
     private static Target anthropicTarget(URI base, boolean stream) {
@@ -165,12 +196,14 @@ public final class ProxyLatencyBenchmark {
     }
 
     private static long time(HttpClient http, Target target, boolean firstEventOnly) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(target.uri())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.uri())
                 .header("content-type", "application/json")
                 .header("anthropic-version", "2023-06-01")
-                .header(target.authHeader(), target.authValue())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(target.body()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(target.body()));
+        for (int i = 0; i + 1 < target.headers().size(); i += 2) {
+            builder.header(target.headers().get(i), target.headers().get(i + 1));
+        }
+        HttpRequest request = builder.build();
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         long elapsed;

@@ -291,6 +291,25 @@ class GatewayMetricsTest {
     }
 
     @Test
+    void overheadIsTheLatencyNotSpentUpstreamAndApiLatencyTheRest() {
+        RequestEvent event = new RequestEvent("req", Instant.now(), "m", Optional.of("m"), Optional.of("dep-1"),
+                Optional.of("anthropic"), Optional.of("claude-up"), 200, false, Duration.ofMillis(1000),
+                Optional.empty(), new Usage(1, 1, 0, 0), false, 0, 0, Optional.empty(), false, Optional.of(KEY),
+                Optional.of(Duration.ofMillis(960)));
+
+        metrics.record(event, 0.01, KEY, "laptop");
+
+        Scrape scrape = scrape();
+        Map<String, String> labels = Map.of("model_id", "dep-1", "api_key_alias", "laptop", "hashed_api_key", KEY,
+                "api_provider", "anthropic", "model_group", "m", "litellm_model_name", "claude-up");
+        assertThat(scrape.value("litellm_overhead_latency_metric_sum", labels)).isCloseTo(0.040, within(1e-9));
+        assertThat(scrape.value("litellm_llm_api_latency_metric_sum", Map.of("model_id", "dep-1")))
+                .isCloseTo(0.960, within(1e-9));
+        assertThat(scrape.buckets("litellm_overhead_latency_metric", labels)).containsEntry("0.05", 1.0)
+                .containsEntry("0.025", 0.0);
+    }
+
+    @Test
     void everyExportedNameIsLiteLlmsOrSpillways() {
         metrics.setResponseCacheEnabled(true);
         metrics.record(stream("m", "d", "up", Duration.ofSeconds(1), Duration.ofMillis(10)), 1, KEY, "a");
@@ -309,6 +328,7 @@ class GatewayMetricsTest {
                 "litellm_request_total_latency_metric_max", "litellm_llm_api_latency_metric",
                 "litellm_llm_api_latency_metric_max", "litellm_llm_api_time_to_first_token_metric",
                 "litellm_llm_api_time_to_first_token_metric_max", "litellm_deployment_cooled_down_total",
+                "litellm_overhead_latency_metric", "litellm_overhead_latency_metric_max",
                 "litellm_cache_hits_metric_total", "litellm_cache_misses_metric_total", "spillway_events_dropped",
                 "spillway_spend_rows_dropped");
     }

@@ -117,7 +117,7 @@ class AwsAndClaudeCodeTabsTest {
     void signingInShowsTheCodeThenTheSessionsExpiry(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#aws-profile").queryAs(ComboBox.class).setValue("work"));
         assertThat(text(robot, "#aws-credential-state")).startsWith("Missing");
-        sso.scriptDevicePolls(AwsSsoSimulator.Poll.PENDING, AwsSsoSimulator.Poll.PENDING);
+        sso.scriptDevicePolls(AwsSsoSimulator.Poll.PENDING); // the user approves during the second poll
 
         robot.clickOn("#aws-sign-in");
 

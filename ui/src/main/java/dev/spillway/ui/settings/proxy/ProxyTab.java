@@ -72,7 +72,7 @@ public final class ProxyTab extends Tab {
         Forms.wide(form, notifications);
 
         if (model.offersStartAtLogin()) {
-            CheckBox login = new CheckBox("Start Spillway when I log in");
+            CheckBox login = new CheckBox("Start Spillway at login");
             login.setId("start-at-login");
             login.selectedProperty().bindBidirectional(model.startAtLoginProperty());
             Forms.wide(form, login);
