@@ -69,11 +69,6 @@ public final class Main {
     }
 
     private static int runDesktop() throws IOException, InterruptedException {
-        // A desktop is not an EC2 instance: without this, finding the default AWS region first probes the instance
-        // metadata service, which takes seconds to time out. The user's environment still decides if it says.
-        if (System.getenv("AWS_EC2_METADATA_DISABLED") == null) {
-            System.setProperty("aws.disableEc2Metadata", "true");
-        }
         AppPaths paths = AppPaths.forCurrentUser();
         SettingsStore store = new SettingsStore(paths.configFile(),
                 SecretStores.forCurrentUser(paths.configDirectory()), System.getenv());

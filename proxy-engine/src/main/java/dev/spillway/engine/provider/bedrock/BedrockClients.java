@@ -19,7 +19,9 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
@@ -59,7 +61,14 @@ public final class BedrockClients implements AutoCloseable {
         return builder.build();
     }
 
-    /** The region the deployment uses: its own, else its profile's, else the SDK's default chain, else us-east-1. */
+    /**
+     * The SDK's default region chain without its last step, the EC2 instance metadata service: off EC2 (a laptop, most
+     * servers running Spillway) that probe takes seconds to time out, at every start. On EC2, set AWS_REGION.
+     */
+    private static final AwsRegionProviderChain LOCAL_REGION_SOURCES = new AwsRegionProviderChain(
+            new SystemSettingsRegionProvider(), new AwsProfileRegionProvider());
+
+    /** The deployment's own region, else its profile's, else AWS_REGION or the default profile's, else us-east-1. */
     public static String regionOf(AwsSettings aws) {
         if (aws.region().isPresent()) {
             return aws.region().get();
@@ -75,7 +84,7 @@ public final class BedrockClients implements AutoCloseable {
             return fromProfile.get();
         }
         try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+            return LOCAL_REGION_SOURCES.getRegion().id();
         } catch (RuntimeException e) {
             return DEFAULT_REGION.id();
         }
