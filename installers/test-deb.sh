@@ -54,6 +54,7 @@ command -v xauth >/dev/null || needed+=(xauth)
 command -v curl >/dev/null || needed+=(curl)
 command -v python3 >/dev/null || needed+=(python3)
 command -v desktop-file-validate >/dev/null || needed+=(desktop-file-utils)
+command -v xdotool >/dev/null || needed+=(xdotool)
 if [ ${#needed[@]} -gt 0 ]; then
   log "installing ${needed[*]}"
   apt-get update -qq
@@ -161,8 +162,24 @@ if wait_until_answering "$base"; then
   if $desktop; then
     desktop_up() { for _ in $(seq 300); do grep -q 'desktop ready in' "$tmp/app.log" && return 0; sleep 0.1; done; false; }
     check "the desktop app comes up under Xvfb (JavaFX and its natives load)" desktop_up
+    # Open dashboard: in the status window (no tray host under Xvfb) it is the button before Settings..., which
+    # has the focus. The dashboard is a WebView, so this is where WebKit, the largest native part, gets loaded.
+    open_dashboard() {
+      local window
+      window="$(DISPLAY="$display" xdotool search --onlyvisible --name '^Spillway$' | head -1)"
+      [ -n "$window" ] || return 1
+      DISPLAY="$display" xdotool windowfocus --sync "$window" key --window "$window" shift+Tab space
+      for _ in $(seq 200); do
+        DISPLAY="$display" xdotool search --onlyvisible --name '^Spillway dashboard$' >/dev/null &&
+          grep -q "$app_dir/lib/app/lib/libjfxwebkit.so" "/proc/$app_pid/maps" && return 0
+        sleep 0.1
+      done
+      return 1
+    }
+    check "the dashboard window opens, with WebKit loaded from $app_dir" open_dashboard
     check "JavaFX loads its natives from the package, unpacking nothing into ~/.openjfx" test ! -e "$home/.openjfx"
     if command -v import >/dev/null; then
+      sleep 1 # only so that the picture shows the page rendered; nothing is checked on it
       import -display "$display" -window root "$here/target/desktop-under-xvfb.png" 2>/dev/null &&
         log "screenshot: $here/target/desktop-under-xvfb.png"
     fi
