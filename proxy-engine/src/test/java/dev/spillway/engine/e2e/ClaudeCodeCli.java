@@ -42,11 +42,15 @@ final class ClaudeCodeCli {
         if (!onPath("npm")) {
             return Optional.empty();
         }
+        // Not inheritIO: a surefire fork's stdin and stdout are its channel to Maven, and npm must not touch them.
+        Path log = Files.createTempFile("npm-claude-code", ".log");
         Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
                 "--prefix", repo.resolve("tools/claude-code").toString(), "@anthropic-ai/claude-code@" + VERSION)
-                .inheritIO().start();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        install.getOutputStream().close();
         if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0 || !Files.isExecutable(local)) {
             install.destroyForcibly();
+            System.err.println("npm could not install Claude Code:\n" + Files.readString(log));
             return Optional.empty();
         }
         return Optional.of(new ClaudeCodeCli(local));
