@@ -1,5 +1,6 @@
 package dev.spillway.app;
 
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,9 +15,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -73,7 +72,8 @@ public final class SingleInstance implements AutoCloseable {
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
         Path portFile = directory.resolve(PORT_FILE);
-        writeOwnerOnly(portFile, server.getLocalPort() + " " + token);
+        AtomicFiles.write(portFile, (server.getLocalPort() + " " + token).getBytes(StandardCharsets.UTF_8),
+                AtomicFiles.Access.OWNER_ONLY);
         SingleInstance instance = new SingleInstance(channel, lock, server, portFile);
         Thread listener = new Thread(() -> instance.listen(token, onShow), "spillway-single-instance");
         listener.setDaemon(true);
@@ -97,15 +97,6 @@ public final class SingleInstance implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static void writeOwnerOnly(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".port", ".tmp");
-        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        }
-        Files.writeString(temp, text);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void signalRunning(Path portFile) throws IOException {

@@ -1,6 +1,8 @@
 package dev.spillway.engine.autostart;
 
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +29,7 @@ final class LaunchAgentAutostart implements Autostart {
     @Override
     public void enable() throws IOException {
         Files.createDirectories(plist.getParent());
-        AtomicFiles.write(plist, propertyList(launcher.require()));
+        AtomicFiles.write(plist, propertyList(launcher.require()).getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.AS_BEFORE);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.spillway.engine.autostart;
 
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +41,7 @@ final class XdgAutostart implements Autostart {
     @Override
     public void enable() throws IOException {
         Files.createDirectories(entry.getParent());
-        AtomicFiles.write(entry, desktopEntry(launcher.require()));
+        AtomicFiles.write(entry, desktopEntry(launcher.require()).getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.AS_BEFORE);
     }
 
     @Override

@@ -3,15 +3,12 @@ package dev.spillway.engine.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -98,26 +95,10 @@ public final class SsoTokenCache {
             putOrRemove(json, "clientSecret", token.clientSecret());
             putOrRemove(json, "registrationExpiresAt", token.registrationExpiresAt().map(SsoTokenCache::format));
             putOrRemove(json, "refreshToken", token.refreshToken());
-            writeOwnerOnly(file, JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8),
+                    AtomicFiles.Access.OWNER_ONLY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SSO token cache file " + file, e);
-        }
-    }
-
-    private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".spillway-", ".tmp");
-        try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

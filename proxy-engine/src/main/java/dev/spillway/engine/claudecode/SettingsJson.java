@@ -7,21 +7,16 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads and writes Claude Code's JSON settings files: key order kept, printed the way Claude Code prints them
@@ -103,26 +98,7 @@ final class SettingsJson {
      */
     static void write(Path link, byte[] bytes, boolean ownerOnly) {
         try {
-            // A dotfile kept elsewhere and linked in stays linked: the file it points to is replaced.
-            Path file = Files.isSymbolicLink(link) ? link.toRealPath() : link;
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".spillway-", ".tmp");
-            try {
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Set<PosixFilePermission> permissions = ownerOnly || !Files.exists(file)
-                            ? PosixFilePermissions.fromString("rw-------")
-                            : Files.getPosixFilePermissions(file);
-                    Files.setPosixFilePermissions(temp, permissions);
-                }
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(link, bytes, ownerOnly ? AtomicFiles.Access.OWNER_ONLY : AtomicFiles.Access.AS_BEFORE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + link, e);
         }

@@ -1,13 +1,12 @@
 package dev.spillway.engine.config;
 
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,19 +292,7 @@ public final class ConfigDocument {
      * old file or the new one, never half of one. The folder is created if needed.
      */
     public void writeTo(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".config", ".yaml.tmp");
-        try {
-            Files.writeString(temp, toYaml(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, toYaml().getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.AS_BEFORE);
     }
 
     /**

@@ -2,12 +2,11 @@ package dev.spillway.engine.secrets;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spillway.engine.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -91,28 +90,10 @@ public final class FileSecretStore implements SecretStore {
                     Files.createDirectories(dir);
                 }
             }
-            Path temp = posix
-                    ? Files.createTempFile(dir, ".secrets", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                    : Files.createTempFile(dir, ".secrets", ".tmp");
-            try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), secrets);
-                move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            if (posix) {
-                Files.setPosixFilePermissions(file, OWNER_FILE);
-            }
+            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(secrets),
+                    AtomicFiles.Access.OWNER_ONLY);
         } catch (IOException e) {
             throw new SecretStoreException("cannot write the key file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
