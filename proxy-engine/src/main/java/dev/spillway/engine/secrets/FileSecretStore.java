@@ -23,7 +23,6 @@ import java.util.TreeMap;
  */
 public final class FileSecretStore implements SecretStore {
 
-    static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
