@@ -17,13 +17,17 @@ import java.util.Map;
  * time) and then loads it the way the engine will.
  *
  * @param file the user's {@code config.yaml}
- * @param secrets where provider keys and the master key are kept
+ * @param secrets where provider keys and the master key are kept (entered keys wait there until a save goes through)
  * @param environment the process environment ({@code os.environ/} references resolve here first)
  */
-public record SettingsStore(Path file, SecretStore secrets, Map<String, String> environment) {
+public record SettingsStore(Path file, PendingSecrets secrets, Map<String, String> environment) {
 
     public SettingsStore {
         environment = Map.copyOf(environment);
+    }
+
+    public SettingsStore(Path file, SecretStore secrets, Map<String, String> environment) {
+        this(file, new PendingSecrets(secrets), environment);
     }
 
     public ConfigDocument open() {

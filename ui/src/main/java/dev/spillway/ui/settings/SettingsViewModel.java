@@ -31,6 +31,7 @@ public final class SettingsViewModel {
     /** Reads the config file afresh into every tab. */
     public void reload() {
         try {
+            store.secrets().discard();
             ConfigDocument document = store.open();
             tabs.forEach(tab -> tab.setValues(document));
             report(false, "");
@@ -55,11 +56,15 @@ public final class SettingsViewModel {
             tabs.forEach(tab -> tab.storeSettings(document));
             config = store.check(document);
         } catch (ConfigException e) {
+            store.secrets().discard();
             return report(false, "Not saved: " + e.getMessage());
         }
         try {
+            // Keys first: a stored key the file does not use is harmless, a file naming a key not stored is not.
+            store.secrets().commit();
             store.write(document);
         } catch (RuntimeException e) {
+            store.secrets().discard();
             return report(false, "Not saved: " + e.getMessage());
         }
         String applied;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spillway.engine.config.ConfigDocument;
 import dev.spillway.engine.config.SpillwayConfig;
+import dev.spillway.engine.secrets.FileSecretStore;
+import dev.spillway.ui.settings.providers.ProviderKind;
+import dev.spillway.ui.settings.providers.ProvidersTabViewModel;
 import dev.spillway.ui.settings.proxy.ProxyTabViewModel;
 import dev.spillway.ui.settings.routing.RoutingTabViewModel;
 import java.nio.file.Files;
@@ -76,6 +79,28 @@ class SettingsViewModelTest {
         assertThat(model.save()).isFalse();
 
         assertThat(model.statusProperty().get()).startsWith("Not saved:").contains("NOT_SET_ANYWHERE");
+    }
+
+    @Test
+    void aKeyEnteredInARefusedSaveIsNotStoredAndOneInAnAcceptedSaveIs() throws Exception {
+        SettingsStore store = TestSettings.in(dir);
+        ConfigDocument broken = TestSettings.defaults();
+        broken.set("os.environ/NOT_SET_ANYWHERE", "router_settings", "timeout");
+        Files.writeString(store.file(), broken.toYaml());
+        ProvidersTabViewModel providers = new ProvidersTabViewModel(store.secrets(), Map.of());
+        SettingsViewModel model = new SettingsViewModel(store, config -> "", List.of(providers));
+        model.reload();
+        providers.keyProperty(ProviderKind.OPENAI).set("sk-test-openai-key");
+
+        assertThat(model.save()).isFalse();
+        FileSecretStore onDisk = new FileSecretStore(dir.resolve("secrets.json"));
+        assertThat(onDisk.get("OPENAI_API_KEY")).isEmpty();
+
+        Files.writeString(store.file(), TestSettings.defaults().toYaml());
+        model.reload();
+        providers.keyProperty(ProviderKind.OPENAI).set("sk-test-openai-key");
+        assertThat(model.save()).isTrue();
+        assertThat(onDisk.get("OPENAI_API_KEY")).contains("sk-test-openai-key");
     }
 
     @Test
