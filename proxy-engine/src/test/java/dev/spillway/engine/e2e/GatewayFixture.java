@@ -5,6 +5,7 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import dev.spillway.engine.Spillway;
 import dev.spillway.engine.SpillwayOptions;
 import dev.spillway.engine.config.ConfigLoader;
+import dev.spillway.engine.config.SpillwayConfig;
 import dev.spillway.engine.events.RequestEvent;
 import dev.spillway.simulators.AnthropicSimulator;
 import dev.spillway.simulators.BedrockSimulator;
@@ -49,6 +50,20 @@ final class GatewayFixture implements AutoCloseable {
      * @param extraYaml appended at the top level, e.g. a {@code general_settings} block
      */
     GatewayFixture(Function<SpillwayOptions, SpillwayOptions> options, String routerYaml, String extraYaml) {
+        SpillwayConfig config = config(anthropic.baseUrl(), "", routerYaml, extraYaml);
+        gateway = Spillway.start(config, options.apply(SpillwayOptions.defaults().withPort(0)
+                .withShutdownGrace(Duration.ofSeconds(5))));
+        gateway.events().subscribe(events::add);
+    }
+
+    /**
+     * This fixture's configuration with {@code claude-*} served by {@code anthropicBase} (for a reload, say).
+     *
+     * @param extraModels more {@code model_list} entries, indented as list items ({@code "  - model_name: ..."})
+     * @param routerYaml more {@code router_settings} lines, each indented by two spaces; empty for the defaults
+     * @param extraYaml appended at the top level
+     */
+    SpillwayConfig config(URI anthropicBase, String extraModels, String routerYaml, String extraYaml) {
         String yaml = """
                 model_list:
                   - model_name: "claude-*"
@@ -64,17 +79,15 @@ final class GatewayFixture implements AutoCloseable {
                       aws_access_key_id: %s
                       aws_secret_access_key: os.environ/TEST_AWS_SECRET
                     model_info: {id: bedrock}
+                %s
                 router_settings:
                   fallbacks: [{"claude-*": ["bedrock/claude-*"]}]
                 %s
                 %s
-                """.formatted(anthropic.baseUrl(), bedrock.baseUrl(), BedrockSimulator.TEST_ACCESS_KEY_ID,
+                """.formatted(anthropicBase, bedrock.baseUrl(), BedrockSimulator.TEST_ACCESS_KEY_ID, extraModels,
                 routerYaml.isEmpty() ? "  num_retries: 1\n  timeout: 5" : routerYaml, extraYaml);
-        var config = ConfigLoader.withEnvironment(Map.of("TEST_AWS_SECRET", BedrockSimulator.TEST_SECRET_ACCESS_KEY))
+        return ConfigLoader.withEnvironment(Map.of("TEST_AWS_SECRET", BedrockSimulator.TEST_SECRET_ACCESS_KEY))
                 .parse(yaml, Optional.empty());
-        gateway = Spillway.start(config, options.apply(SpillwayOptions.defaults().withPort(0)
-                .withShutdownGrace(Duration.ofSeconds(5))));
-        gateway.events().subscribe(events::add);
     }
 
     URI baseUrl() {

@@ -40,29 +40,7 @@ class ReloadTest {
 
     /** The fixture's routes, with {@code claude-*} pointing at {@code anthropicBase}, plus {@code extraModels}. */
     private SpillwayConfig config(URI anthropicBase, String extraModels) {
-        String yaml = """
-                model_list:
-                  - model_name: "claude-*"
-                    litellm_params:
-                      model: "anthropic/*"
-                      api_base: %s
-                    model_info: {id: anthropic}
-                  - model_name: "bedrock/claude-*"
-                    litellm_params:
-                      model: "bedrock/*"
-                      api_base: %s
-                      aws_region_name: us-east-1
-                      aws_access_key_id: %s
-                      aws_secret_access_key: os.environ/TEST_AWS_SECRET
-                    model_info: {id: bedrock}
-                %s
-                router_settings:
-                  fallbacks: [{"claude-*": ["bedrock/claude-*"]}]
-                  num_retries: 1
-                  timeout: 5
-                """.formatted(anthropicBase, fixture.bedrock.baseUrl(), BedrockSimulator.TEST_ACCESS_KEY_ID, extraModels);
-        return ConfigLoader.withEnvironment(Map.of("TEST_AWS_SECRET", BedrockSimulator.TEST_SECRET_ACCESS_KEY))
-                .parse(yaml, Optional.empty());
+        return fixture.config(anthropicBase, extraModels, "", "");
     }
 
     @Test
