@@ -13,9 +13,8 @@ public final class SecretStores {
     private SecretStores() {}
 
     /**
-     * The macOS Keychain, the Secret Service where {@code secret-tool} and a keyring are available, else a file in
-     * {@code configDirectory} readable only by the user. Windows uses that file too: it sits in the user's own
-     * {@code %APPDATA%}, which other users cannot read (Credential Manager support is still to come).
+     * The macOS Keychain, Windows Credential Manager, the Secret Service where {@code secret-tool} and a keyring are
+     * available; else a file in {@code configDirectory} readable only by the user.
      */
     public static SecretStore forCurrentUser(Path configDirectory) {
         return select(System.getProperty("os.name", ""), configDirectory, CommandRunner.system());
@@ -26,7 +25,11 @@ public final class SecretStores {
         if (os.startsWith("mac") && Files.isExecutable(Path.of("/usr/bin/security"))) {
             return new KeychainStore(runner);
         }
-        if (!os.startsWith("windows") && SecretServiceStore.isAvailable(runner)) {
+        if (os.startsWith("windows")) {
+            return WindowsCredentialStore.isAvailable(runner) ? new WindowsCredentialStore(runner)
+                    : new FileSecretStore(configDirectory.resolve(FILE_NAME));
+        }
+        if (SecretServiceStore.isAvailable(runner)) {
             return new SecretServiceStore(runner);
         }
         return new FileSecretStore(configDirectory.resolve(FILE_NAME));
