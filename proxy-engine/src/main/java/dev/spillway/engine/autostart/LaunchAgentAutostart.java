@@ -28,8 +28,8 @@ final class LaunchAgentAutostart implements Autostart {
 
     @Override
     public void enable() throws IOException {
-        Files.createDirectories(plist.getParent());
-        AtomicFiles.write(plist, propertyList(launcher.require()).getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.AS_BEFORE);
+        byte[] content = propertyList(launcher.require()).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(plist, content, AtomicFiles.Access.AS_BEFORE);
     }
 
     @Override

@@ -40,8 +40,8 @@ final class XdgAutostart implements Autostart {
 
     @Override
     public void enable() throws IOException {
-        Files.createDirectories(entry.getParent());
-        AtomicFiles.write(entry, desktopEntry(launcher.require()).getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.AS_BEFORE);
+        byte[] content = desktopEntry(launcher.require()).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(entry, content, AtomicFiles.Access.AS_BEFORE);
     }
 
     @Override
