@@ -14,6 +14,7 @@ import dev.spillway.simulators.AnthropicReply;
 import dev.spillway.simulators.BedrockReply;
 import dev.spillway.simulators.RecordedRequest;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,15 +142,10 @@ class FallbackTest {
     }
 
     /** Waits, by polling /health, until the deployment is no longer cooling down. */
-    private static void awaitHealthy(GatewayFixture gateway, String deploymentId) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (new com.fasterxml.jackson.databind.ObjectMapper().readTree(gateway.get("/health").body())
-                .path("unhealthy_endpoints").findValuesAsText("model_id").contains(deploymentId)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("deployment " + deploymentId + " still cooling down after 10 s");
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitHealthy(GatewayFixture gateway, String deploymentId) {
+        Awaitility.await("deployment " + deploymentId + " healthy again").atMost(Duration.ofSeconds(10))
+                .until(() -> !new com.fasterxml.jackson.databind.ObjectMapper().readTree(gateway.get("/health").body())
+                        .path("unhealthy_endpoints").findValuesAsText("model_id").contains(deploymentId));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,13 +91,8 @@ class SpendUnderLoadTest {
         }
     }
 
-    private static void awaitRows(String url, long rows) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (count(url) < rows) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the spend row was not stored within 10 s");
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitRows(String url, long rows) {
+        Awaitility.await("the spend rows are stored").atMost(Duration.ofSeconds(10))
+                .until(() -> count(url) >= rows);
     }
 }

@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 
 final class SpendFixtures {
 
@@ -37,13 +37,8 @@ final class SpendFixtures {
 
     /** Waits (up to 10 s) until the condition holds. */
     static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                .until(condition::getAsBoolean);
     }
 
     /** A clock tests move by hand. */
