@@ -135,7 +135,7 @@ final class UpdateModelsCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<BedrockModelList.Available> askBedrock(SpillwayConfig loaded) {
+    private Optional<BedrockModelList.Available> askBedrock(SpillwayConfig loaded) throws InterruptedException {
         Optional<DeploymentConfig> bedrockDeployment = loaded.deployments().stream()
                 .filter(d -> d.provider().equals("bedrock")).findFirst();
         String profile = awsProfile != null ? awsProfile : bedrockDeployment.flatMap(d -> d.aws().profile())
@@ -164,7 +164,8 @@ final class UpdateModelsCommand implements Callable<Integer> {
     private void report(SpillwayConfig loaded, Optional<List<String>> anthropic,
             Optional<BedrockModelList.Available> bedrock, List<ModelAliases.Change> changes) {
         Set<String> named = new TreeSet<>();
-        loaded.deployments().forEach(d -> ClaudeModelName.parse(d.model()).ifPresent(n -> named.add(n.anthropicName())));
+        loaded.deployments().forEach(d -> ClaudeModelName.parse(d.model())
+                .ifPresent(n -> named.add(n.anthropicName())));
         anthropic.ifPresent(ids -> {
             List<String> claude = ids.stream().filter(id -> ClaudeModelName.parse(id).isPresent()).toList();
             context.out().println("Anthropic (" + anthropicUrl + "): " + claude.size() + " Claude models");

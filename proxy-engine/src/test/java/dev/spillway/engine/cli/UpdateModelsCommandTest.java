@@ -7,6 +7,7 @@ import dev.spillway.simulators.AnthropicSimulator;
 import dev.spillway.simulators.BedrockSimulator;
 import dev.spillway.simulators.RecordedRequest;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,21 @@ class UpdateModelsCommandTest {
                 .contains("Bedrock: skipped (profile dev");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(result.err()).contains("no account could be asked");
+    }
+
+    @Test
+    void bedrockRefusingTheSignatureIsReportedInItsOwnWords() throws Exception {
+        Files.writeString(home.resolve(".aws/credentials"), """
+                [stranger]
+                aws_access_key_id = AKIDNOTKNOWNHERE
+                aws_secret_access_key = not-the-secret
+                """, StandardOpenOption.APPEND);
+
+        CliRun.Result result = update("--yes", "--aws-profile", "stranger");
+
+        assertThat(result.out()).contains("Bedrock: skipped (profile stranger, us-east-1: cannot list Bedrock "
+                + "models in us-east-1: /foundation-models answered 403 UnrecognizedClientException: ");
+        assertThat(result.exitCode()).as("Anthropic was still asked").isZero();
     }
 
     @Test
