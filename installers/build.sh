@@ -164,8 +164,9 @@ case "$os" in
       --mac-package-identifier "$IDENTIFIER" --mac-package-name "$NAME"
     ;;
   windows)
+    # windows/main.wxs: jpackage's own, plus an uninstall step that deletes the login entry (HKCU Run value).
     package msi --icon "$here/assets/spillway.ico" --win-menu --win-shortcut --win-dir-chooser \
-      --win-upgrade-uuid "$WIN_UPGRADE_UUID" --win-menu-group "$NAME"
+      --win-upgrade-uuid "$WIN_UPGRADE_UUID" --win-menu-group "$NAME" --resource-dir "$here/windows"
     ;;
 esac
 
