@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
 /**
  * What the tray host really draws: a screen capture of the top of the screen (where the test's tray host is docked).
@@ -63,7 +64,7 @@ final class TrayOnScreen {
 
     private static Map<Integer, Long> opaqueColours(String resource) {
         try (InputStream png = Objects.requireNonNull(TrayOnScreen.class.getResourceAsStream(resource), resource)) {
-            BufferedImage image = javax.imageio.ImageIO.read(png);
+            BufferedImage image = ImageIO.read(png);
             Map<Integer, Long> counts = new HashMap<>();
             for (int y = 0; y < image.getHeight(); y++) {
                 for (int x = 0; x < image.getWidth(); x++) {
