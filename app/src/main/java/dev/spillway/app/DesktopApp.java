@@ -273,13 +273,14 @@ public final class DesktopApp implements AppActions {
         if (!shutDown.compareAndSet(false, true)) {
             return;
         }
+        // The engine first: closing it delivers its last request events, which schedule refreshes.
+        engine.close();
         refresher.shutdownNow();
         background.shutdownNow();
         SsoRefresher sessions = ssoSessions.getAndSet(null);
         if (sessions != null) {
             sessions.close();
         }
-        engine.close();
         tray.remove();
     }
 
