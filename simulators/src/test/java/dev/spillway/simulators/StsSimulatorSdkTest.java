@@ -135,7 +135,8 @@ class StsSimulatorSdkTest {
             assertThat(e.statusCode()).isEqualTo(403);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: " + StsSimulator.SOURCE_USER_ARN
-                    + " is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/Nobody");
+                    + " is not authorized to perform: sts:AssumeRole on resource: "
+                    + "arn:aws:iam::111122223333:role/Nobody");
             assertThat(e.requestId()).isNotBlank();
         });
     }
@@ -155,7 +156,8 @@ class StsSimulatorSdkTest {
     void durationsOutsideFifteenMinutesToTheRolesHourAndShortSessionNamesAreValidationErrors() {
         sts.allowRole(ROLE_ARN);
 
-        assertThatThrownBy(() -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("s1").durationSeconds(7200)))
+        assertThatThrownBy(() -> client.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("s1")
+                        .durationSeconds(7200)))
                 .isInstanceOfSatisfying(StsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
@@ -215,7 +217,8 @@ class StsSimulatorSdkTest {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(sts.baseUrl().resolve("/"))
                         .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15"
-                                + "&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FBedrockAccess&RoleSessionName=s"))
+                                + "&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FBedrockAccess"
+                                + "&RoleSessionName=s"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
