@@ -58,6 +58,14 @@ public final class BedrockSimulator extends RecordingSimulator<BedrockReply> {
         verifier.addCredentials(accessKeyId, secretAccessKey);
     }
 
+    /**
+     * Also accepts requests signed with these temporary credentials, e.g. a role's from {@link StsSimulator}; like AWS,
+     * it refuses them without {@code sessionToken} in {@code x-amz-security-token}.
+     */
+    public void addCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        verifier.addCredentials(accessKeyId, secretAccessKey, sessionToken);
+    }
+
     /** Turns Bedrock's request-body validation on (the default) or off. */
     public void setBodyValidation(boolean enabled) {
         bodyValidation = enabled;

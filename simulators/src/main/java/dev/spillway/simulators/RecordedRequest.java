@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * One request as a simulator received it. Immutable.
  *
  * <p>Besides the HTTP basics, it carries what the simulator understood: the model, whether a stream was asked for
- * and, on Bedrock, the access key and region of a verified SigV4 signature.
+ * and, on Bedrock and STS, the access key and region of a verified SigV4 signature.
  */
 public final class RecordedRequest {
 
@@ -111,6 +111,11 @@ public final class RecordedRequest {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** The body read as a form ({@code application/x-www-form-urlencoded}, e.g. an STS call's parameters). */
+    public Map<String, String> formParameters() {
+        return FormBody.parse(bodyUtf8());
+    }
+
     /** The body parsed as JSON, or {@code null} if it was empty or not JSON. Do not modify the returned node. */
     public JsonNode bodyJson() {
         return bodyJson;
@@ -129,12 +134,12 @@ public final class RecordedRequest {
         return streaming;
     }
 
-    /** Bedrock only: the access key id of a verified signature, else {@code null}. */
+    /** Bedrock and STS: the access key id of a verified signature, else {@code null}. */
     public String accessKeyId() {
         return accessKeyId;
     }
 
-    /** Bedrock only: the region of a verified signature's credential scope, else {@code null}. */
+    /** Bedrock and STS: the region of a verified signature's credential scope, else {@code null}. */
     public String region() {
         return region;
     }

@@ -30,12 +30,19 @@ final class SigV4Verifier {
 
     private final String service;
     private final Map<String, String> secretsByAccessKey = new ConcurrentHashMap<>();
+    private final Map<String, String> sessionTokensByAccessKey = new ConcurrentHashMap<>();
 
     SigV4Verifier(String service) {
         this.service = service;
     }
 
     void addCredentials(String accessKeyId, String secretAccessKey) {
+        secretsByAccessKey.put(accessKeyId, secretAccessKey);
+    }
+
+    /** Temporary credentials: requests must also carry {@code sessionToken} in {@code x-amz-security-token}. */
+    void addCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        sessionTokensByAccessKey.put(accessKeyId, sessionToken);
         secretsByAccessKey.put(accessKeyId, secretAccessKey);
     }
 
@@ -52,7 +59,8 @@ final class SigV4Verifier {
                     + " 'Signature' and 'SignedHeaders' parameters and an 'X-Amz-Date' header. Authorization=" + header);
         }
         String secret = secretsByAccessKey.get(auth.accessKeyId());
-        if (secret == null) {
+        String sessionToken = sessionTokensByAccessKey.get(auth.accessKeyId());
+        if (secret == null || sessionToken != null && !sessionToken.equals(request.header("x-amz-security-token"))) {
             return reject(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         if (!auth.service().equals(service)) {

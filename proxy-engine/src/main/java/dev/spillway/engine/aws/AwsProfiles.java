@@ -81,6 +81,11 @@ public final class AwsProfiles {
         return file.profile(name).map(AwsProfiles::describe);
     }
 
+    /** The {@code source_profile} whose credentials a role profile assumes its role with, if it names one. */
+    public Optional<String> sourceProfile(String profileName) {
+        return file.profile(profileName).flatMap(p -> p.property("source_profile")).filter(s -> !s.isBlank());
+    }
+
     /**
      * What signing in to {@code profileName} needs, or empty if it is not an SSO profile.
      *

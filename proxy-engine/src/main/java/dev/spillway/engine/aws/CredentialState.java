@@ -30,7 +30,8 @@ public final class CredentialState {
      * @param state valid, expired or missing
      * @param at the token's expiry: until when it is valid, or since when it is expired; empty when not SSO or missing
      * @param refreshable whether Spillway (or the SDK) can renew the token without the user
-     * @param sso whether the profile is an SSO profile (the others are only checked when used)
+     * @param sso whether the credentials come from an SSO session, the profile's own or its source profile's (the
+     *            others are only checked when used)
      * @param message one line for the user, saying what to do when something is needed
      */
     public record Status(String profile, State state, Optional<Instant> at, boolean refreshable, boolean sso,
@@ -41,6 +42,9 @@ public final class CredentialState {
             return state == State.MISSING || state == State.EXPIRED && !refreshable;
         }
     }
+
+    /** Guards against a circular {@code source_profile} chain; real chains are one or two roles long. */
+    private static final int MAX_ROLE_HOPS = 5;
 
     private final Path configFile;
     private final SsoTokenCache cache;
@@ -66,10 +70,19 @@ public final class CredentialState {
     /** Checks {@code profile}. Never throws: an unreadable config or cache file is reported in the message. */
     public Status check(String profile) {
         AwsProfiles profiles;
+        try {
+            profiles = AwsProfiles.read(configFile);
+        } catch (RuntimeException e) {
+            return new Status(profile, State.MISSING, Optional.empty(), false, false,
+                    "AWS profile " + profile + " cannot be read: " + e.getMessage());
+        }
+        return check(profiles, profile, 0);
+    }
+
+    private Status check(AwsProfiles profiles, String profile, int roleHops) {
         Optional<AwsProfile> found;
         Optional<SsoSettings> sso;
         try {
-            profiles = AwsProfiles.read(configFile);
             found = profiles.profile(profile);
             sso = found.isPresent() ? profiles.sso(profile) : Optional.empty();
         } catch (RuntimeException e) {
@@ -80,15 +93,34 @@ public final class CredentialState {
             return new Status(profile, State.MISSING, Optional.empty(), false, false, "AWS profile " + profile
                     + " is not defined in " + configFile + ": choose another profile or add it (aws configure sso)");
         }
+        if (found.get().kind() == AwsProfile.Kind.ROLE) {
+            return checkRole(profiles, profile, roleHops);
+        }
         if (sso.isEmpty()) {
-            return new Status(profile, State.VALID, Optional.empty(), false, false, switch (found.get().kind()) {
-                case STATIC_KEYS -> "AWS profile " + profile + " uses static access keys";
-                case ROLE -> "AWS profile " + profile + " assumes a role (checked when Bedrock is called)";
-                default -> "AWS profile " + profile + " gets credentials from the SDK's chain (checked when Bedrock "
-                        + "is called)";
-            });
+            return new Status(profile, State.VALID, Optional.empty(), false, false,
+                    found.get().kind() == AwsProfile.Kind.STATIC_KEYS
+                            ? "AWS profile " + profile + " uses static access keys"
+                            : "AWS profile " + profile + " gets credentials from the SDK's chain (checked when Bedrock "
+                                    + "is called)");
         }
         return checkSso(sso.get());
+    }
+
+    /** A role is only as good as the credentials it is assumed with: its source profile's state is its own. */
+    private Status checkRole(AwsProfiles profiles, String profile, int roleHops) {
+        Optional<String> source = profiles.sourceProfile(profile);
+        if (source.isEmpty()) {
+            return new Status(profile, State.VALID, Optional.empty(), false, false, "AWS profile " + profile
+                    + " assumes a role with the credentials of its credential_source (checked when Bedrock is called)");
+        }
+        if (roleHops >= MAX_ROLE_HOPS) {
+            return new Status(profile, State.MISSING, Optional.empty(), false, false, "AWS profile " + profile
+                    + " assumes a role through a source_profile chain that is circular or longer than "
+                    + MAX_ROLE_HOPS + " roles");
+        }
+        Status from = check(profiles, source.get(), roleHops + 1);
+        return new Status(profile, from.state(), from.at(), from.refreshable(), from.sso(), "AWS profile " + profile
+                + " assumes a role with the credentials of profile " + source.get() + "; " + from.message());
     }
 
     private Status checkSso(SsoSettings sso) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * deployment at once if there is one, else the same one after a backoff) as {@code num_retries} and
  * {@code retry_policy} allow. A rate limit moves on to each of the group's other deployments once (another key may
  * have quota left), then to the next model group, unless {@code RateLimitErrorRetries} says otherwise; it is never
- * retried on the same deployment by default. Failures count towards the deployment's cooldown.
+ * retried on the same deployment by default. A deployment that could not call its upstream at all (its AWS credentials
+ * failed) is never retried either. Failures count towards the deployment's cooldown.
  */
 public final class RetryInterceptor implements Interceptor {
 
@@ -135,14 +136,16 @@ public final class RetryInterceptor implements Interceptor {
 
     /**
      * A rate limit moves on to each other deployment of the group once (another key may still have quota: key
-     * rotation), then to the next group, unless {@code RateLimitErrorRetries} says otherwise.
+     * rotation), then to the next group, unless {@code RateLimitErrorRetries} says otherwise. So does a deployment
+     * that could not call at all (its credentials failed): retrying the same one cannot help.
      */
     private int allowedRetries(FailureKind kind, int deployments) {
         Integer policy = settings.retryPolicy().get(kind.retryPolicyKey());
         if (policy != null) {
             return policy;
         }
-        return kind == FailureKind.RATE_LIMIT ? deployments - 1 : settings.numRetries();
+        return kind == FailureKind.RATE_LIMIT || kind == FailureKind.UNAVAILABLE ? deployments - 1
+                : settings.numRetries();
     }
 
     private long backoffMillis(int retry, Optional<Duration> retryAfter) {

@@ -3,7 +3,9 @@ package dev.spillway.engine.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spillway.engine.aws.CredentialState.State;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -97,6 +99,51 @@ class CredentialStateTest {
         assertThat(status.state()).isEqualTo(State.VALID);
         assertThat(status.at()).isEmpty();
         assertThat(status.message()).contains("static access keys");
+    }
+
+    @Test
+    void aRoleIsAsGoodAsItsSourceProfilesCredentials() {
+        CredentialState.Status status = state.check("admin");
+
+        assertThat(status.state()).isEqualTo(State.VALID);
+        assertThat(status.sso()).isFalse();
+        assertThat(status.message()).isEqualTo("AWS profile admin assumes a role with the credentials of profile keys; "
+                + "AWS profile keys uses static access keys");
+    }
+
+    @Test
+    void aRoleAssumedWithAnExpiredSsoSessionNeedsThatSignIn() throws Exception {
+        Files.writeString(aws.configFile(), """
+
+                [profile bedrock-role]
+                role_arn = arn:aws:iam::111122223333:role/BedrockAccess
+                source_profile = some-account-developer
+
+                [profile loop-a]
+                role_arn = arn:aws:iam::111122223333:role/A
+                source_profile = loop-b
+
+                [profile loop-b]
+                role_arn = arn:aws:iam::111122223333:role/B
+                source_profile = loop-a
+
+                [profile from-environment]
+                role_arn = arn:aws:iam::111122223333:role/C
+                credential_source = Environment
+                """, StandardOpenOption.APPEND);
+        cache("some-account-developer", NOW.minus(Duration.ofMinutes(1)), false);
+
+        CredentialState.Status status = state.check("bedrock-role");
+
+        assertThat(status.state()).isEqualTo(State.EXPIRED);
+        assertThat(status.sso()).isTrue();
+        assertThat(status.needsSignIn()).isTrue();
+        assertThat(status.message()).isEqualTo("AWS profile bedrock-role assumes a role with the credentials of "
+                + "profile some-account-developer; AWS SSO session for profile some-account-developer expired: sign in from "
+                + "Settings or run ./spillway sso-login --profile some-account-developer");
+        assertThat(state.check("loop-a").state()).isEqualTo(State.MISSING);
+        assertThat(state.check("loop-a").message()).endsWith("circular or longer than 5 roles");
+        assertThat(state.check("from-environment").message()).contains("credential_source");
     }
 
     @Test

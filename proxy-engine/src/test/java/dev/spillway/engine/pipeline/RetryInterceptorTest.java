@@ -33,6 +33,26 @@ class RetryInterceptorTest {
     }
 
     @Test
+    void aDeploymentThatCannotCallForWantOfCredentialsIsNotRetriedTheRouterMovesOnAtOnce() throws Exception {
+        UpstreamResponse noCredentials = json(500,
+                "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"AWS Bedrock: no role\"}}",
+                Map.of()).withHeader(FailureKind.UNAVAILABLE_HEADER, "true");
+        ScriptedProvider denied = gateway.deploy("bedrock/claude-sonnet", "bedrock/claude-sonnet-4-5", "b1")
+                .then(noCredentials).then(noCredentials).then(noCredentials);
+        ScriptedProvider other = gateway.deploy("other/claude-sonnet", "bedrock/claude-sonnet-4-5", "b2").then(200);
+        gateway.fallback("bedrock/claude-sonnet", "other/claude-sonnet").numRetries(2);
+        RoutedCall call = gateway.call("bedrock/claude-sonnet");
+
+        UpstreamResponse response = gateway.send(call);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(denied.callCount()).as("retrying cannot bring credentials").isEqualTo(1);
+        assertThat(other.callCount()).isEqualTo(1);
+        assertThat(call.trace().retries()).isZero();
+        assertThat(gateway.cooldowns().isCoolingDown("b1")).isFalse();
+    }
+
+    @Test
     void rateLimitIsRetriedOnAnotherDeploymentWhenTheRetryPolicyAsks() throws Exception {
         ScriptedProvider first = gateway.deploy("claude-sonnet", "anthropic/claude-sonnet-4-5", "a1").then(429);
         ScriptedProvider second = gateway.deploy("claude-sonnet", "anthropic/claude-sonnet-4-5", "a2").then(200);

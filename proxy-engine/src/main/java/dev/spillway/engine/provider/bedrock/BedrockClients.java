@@ -54,7 +54,7 @@ public final class BedrockClients implements AutoCloseable {
         endpoint.filter(uri -> "http".equals(uri.getScheme())).ifPresent(uri -> http.protocol(Protocol.HTTP1_1));
         var builder = BedrockRuntimeAsyncClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials(aws))
+                .credentialsProvider(credentials(aws, region))
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoint.ifPresent(builder::endpointOverride);
@@ -90,7 +90,7 @@ public final class BedrockClients implements AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider credentials(AwsSettings aws) {
+    private static AwsCredentialsProvider credentials(AwsSettings aws, String region) {
         if (aws.accessKeyId().isPresent() && aws.secretAccessKey().isPresent()) {
             String id = aws.accessKeyId().get();
             String secret = aws.secretAccessKey().get();
@@ -99,7 +99,10 @@ public final class BedrockClients implements AutoCloseable {
                     : AwsBasicCredentials.create(id, secret));
         }
         if (aws.profile().isPresent()) {
-            return ProfileCredentialsProvider.builder().profileName(aws.profile().get()).build();
+            return ProfileCredentialsProvider.builder()
+                    .profileFile(RoleProfileRegions.ofUserFiles(region))
+                    .profileName(aws.profile().get())
+                    .build();
         }
         return DefaultCredentialsProvider.builder().build();
     }

@@ -208,7 +208,7 @@ public final class BedrockErrorMapper {
     /**
      * Credential-provider failures: the SDK's "Unable to load credentials …", "Profile file contained no credentials
      * …", expired SSO sessions ("Token is expired", "… run aws sso login …"), and errors from the SSO / OIDC / STS
-     * services the providers call.
+     * services the providers call (STS: an assume-role profile's AssumeRole was refused).
      */
     private static boolean isCredentialFailure(Throwable e) {
         return anyInChain(e, c -> {
@@ -222,6 +222,10 @@ public final class BedrockErrorMapper {
 
     private static String credentialAdvice(Throwable e, String awsProfile) {
         String profile = !isBlank(awsProfile) ? awsProfile.trim() : profileNamedIn(e);
+        AwsServiceException stsRefusal = stsRefusal(e);
+        if (stsRefusal != null) {
+            return roleAdvice(stsRefusal.awsErrorDetails(), profile);
+        }
         String login = profile == null ? "`aws sso login` (with --profile <name> for a named profile)"
                 : "`aws sso login --profile " + profile + "`";
         String forProfile = profile == null ? "" : " for profile " + profile;
@@ -230,6 +234,27 @@ public final class BedrockErrorMapper {
         }
         return "AWS Bedrock: no AWS credentials found" + forProfile + ": run " + login
                 + " or set aws_access_key_id/aws_secret_access_key in the config";
+    }
+
+    /** The STS error that stopped an assume-role profile (the role unknown or not trusting, the source key refused). */
+    private static AwsServiceException stsRefusal(Throwable e) {
+        for (Throwable c : causes(e)) {
+            if (c instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                    && "sts".equalsIgnoreCase(String.valueOf(aws.awsErrorDetails().serviceName()))) {
+                return aws;
+            }
+        }
+        return null;
+    }
+
+    private static String roleAdvice(AwsErrorDetails sts, String profile) {
+        String message = isBlank(sts.errorMessage()) ? "" : ": " + redact(sts.errorMessage().strip());
+        if (message.length() > MAX_DETAIL) {
+            message = message.substring(0, MAX_DETAIL) + "…";
+        }
+        return "AWS Bedrock: AWS profile " + (profile == null ? "in use" : profile) + " could not assume its role (STS "
+                + sts.errorCode() + message + "): check its role_arn, the role's trust policy and the credentials of "
+                + "its source_profile or credential_source";
     }
 
     private static String networkAdvice(Throwable e) {

@@ -241,6 +241,40 @@ class BedrockErrorMapperTest {
     }
 
     @Test
+    void aRefusedAssumeRoleNamesTheProfileAndStsReasonNotSsoAdvice() {
+        Throwable denied = AwsServiceException.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sts").errorCode("AccessDenied")
+                        .errorMessage("User: arn:aws:iam::111122223333:user/dev is not authorized to perform: "
+                                + "sts:AssumeRole on resource: arn:aws:iam::111122223333:role/Missing").build())
+                .build();
+
+        AnthropicError error = BedrockErrorMapper.fromException(new CompletionException(denied), "bedrock-role");
+
+        assertThat(error).isEqualTo(new AnthropicError(500, "api_error", "AWS Bedrock: AWS profile bedrock-role "
+                + "could not assume its role (STS AccessDenied: User: arn:aws:iam::111122223333:user/dev is not "
+                + "authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/Missing): check "
+                + "its role_arn, the role's trust policy and the credentials of its source_profile or "
+                + "credential_source", Optional.empty()));
+        assertThat(BedrockErrorMapper.isCredentialProblem(denied)).as("the router moves on at once").isTrue();
+    }
+
+    @Test
+    void aRefusedSourceKeyIsReportedWithoutTheKey() {
+        String keyShaped = "ASIA" + "SPILLWAYTEST0001"; // the shape of a temporary key id, kept out of the source
+        Throwable refused = SdkClientException.create("Unable to load credentials", AwsServiceException.builder()
+                .statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sts").errorCode("InvalidClientTokenId")
+                        .errorMessage("The security token included in the request is invalid. " + keyShaped)
+                        .build())
+                .build());
+
+        assertThat(BedrockErrorMapper.fromException(refused, "bedrock-role").message())
+                .startsWith("AWS Bedrock: AWS profile bedrock-role could not assume its role (STS "
+                        + "InvalidClientTokenId: The security token included in the request is invalid. [redacted])")
+                .doesNotContain(keyShaped);
+    }
+
+    @Test
     void unknownHost() {
         Throwable e = SdkClientException.create("Unable to execute HTTP request",
                 new UnknownHostException("bedrock-runtime.xx-nowhere-1.amazonaws.com"));
