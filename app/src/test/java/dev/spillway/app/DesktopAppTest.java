@@ -86,8 +86,14 @@ class DesktopAppTest {
         anthropic.close();
     }
 
+    /** Read on the JavaFX thread: from the test thread a label could be caught halfway through an update. */
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        Label label = robot.lookup(query).queryAs(Label.class);
+        try {
+            return WaitForAsyncUtils.asyncFx(label::getText).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read " + query + " on the JavaFX thread", e);
+        }
     }
 
     private static void waitFor(Supplier<Boolean> condition) throws Exception {

@@ -1,5 +1,6 @@
 package dev.spillway.ui.settings;
 
+import static dev.spillway.ui.FxReads.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spillway.engine.aws.CredentialState;
@@ -27,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -88,10 +88,6 @@ class AwsAndClaudeCodeTabsTest {
     void stop() throws Exception {
         FxToolkit.cleanupStages(); // lookups must not find the previous test's window
         sso.close();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.spillway.ui.settings;
 
+import static dev.spillway.ui.FxReads.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spillway.engine.config.SpillwayConfig;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -69,10 +69,6 @@ class SettingsViewTest {
         } else {
             robot.write(text);
         }
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     private static boolean visible(FxRobot robot, String query) {
