@@ -65,8 +65,12 @@ if [ "$os" = linux ]; then
   for type in $packages; do
     case "$type" in
       deb) ;;
-      rpm) [ -z "${PACKAGES:-}" ] || command -v rpmbuild >/dev/null ||
-        { echo "build.sh: PACKAGES asks for an .rpm, but rpmbuild is not installed (apt-get install rpm)" >&2; exit 1; } ;;
+      rpm)
+        if [ -n "${PACKAGES:-}" ] && ! command -v rpmbuild >/dev/null; then
+          echo "build.sh: PACKAGES asks for an .rpm, but rpmbuild is not installed (apt-get install rpm)" >&2
+          exit 1
+        fi
+        ;;
       *) echo "build.sh: PACKAGES=\"$packages\": only deb and rpm are built on Linux" >&2; exit 1 ;;
     esac
   done
@@ -145,7 +149,8 @@ if [ "$os" = linux ]; then
   store_jars
 fi
 
-log "finding the modules $(basename "$main_jar") and its $(find "$work/input/lib" -name '*.jar' | wc -l | tr -d ' ') libraries need"
+jars="$(find "$work/input/lib" -name '*.jar' | wc -l | tr -d ' ')"
+log "finding the modules $(basename "$main_jar") and its $jars libraries need"
 found="$(cd "$work/input" && "$jdeps" --print-module-deps --ignore-missing-deps --recursive --multi-release 17 \
   --class-path 'lib/*' "$(basename "$main_jar")")"
 modules="$(printf '%s,%s' "$found" "$EXTRA_MODULES" | tr ',' '\n' | sort -u | grep -vxF -f <(tr ',' '\n' <<<"$UNUSED_MODULES") |
@@ -230,7 +235,8 @@ case "$os" in
           ;;
         rpm)
           if command -v rpmbuild >/dev/null; then
-            package rpm "${linux[@]}" --linux-package-deps "$RPM_DEPS, $(linked_libraries "$work/runtime" "$work/input")"
+            requires="$RPM_DEPS, $(linked_libraries "$work/runtime" "$work/input")"
+            package rpm "${linux[@]}" --linux-package-deps "$requires"
           else
             log "rpmbuild not installed (apt-get install rpm, dnf install rpm-build): no .rpm"
           fi
