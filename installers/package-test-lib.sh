@@ -58,7 +58,14 @@ cleanup_test() { # stops what the test started, deletes the user and $tmp
   for pid in "$app_pid" "$upstream_pid" "${other_pids[@]}"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
-  [ -n "$user" ] && id "$user" >/dev/null 2>&1 && userdel "$user" 2>/dev/null
+  # userdel refuses while a process of the user's runs, and one the desktop app started may outlive it for a moment
+  # (test-deb.sh used to leave its users behind). Polls for up to 10 s.
+  if [ -n "$user" ] && id "$user" >/dev/null 2>&1; then
+    for _ in $(seq 100); do
+      userdel "$user" 2>/dev/null && break
+      sleep 0.1
+    done
+  fi
   [ -n "$tmp" ] && rm -rf "$tmp"
   return 0
 }
