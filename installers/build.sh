@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds Spillway's installer for the OS this runs on, into installers/target/:
 #   Linux: .deb (and .rpm when rpmbuild is installed)   macOS: .dmg   Windows (Git Bash): .msi (needs WiX 3)
+# On Linux, PACKAGES picks the package types: "deb rpm" (the default; the .rpm only where rpmbuild is installed),
+# "deb" or "rpm" (then rpmbuild must be installed). installers/target/ is emptied first either way.
 # Steps: Maven reactor (tests skipped) -> app jar + its libraries -> modules they need (jdeps + the ones only
 # reflection or TLS reach) -> jlink'd runtime -> jpackage.
 # Needs a JDK 17+ with jlink/jpackage and jmods (JAVA_HOME, else the `java` on PATH), and Maven.
@@ -58,6 +60,22 @@ case "$(uname -s)" in
   *) echo "build.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
 esac
 
+packages="${PACKAGES:-deb rpm}"
+if [ "$os" = linux ]; then
+  for type in $packages; do
+    case "$type" in
+      deb) ;;
+      rpm)
+        if [ -n "${PACKAGES:-}" ] && ! command -v rpmbuild >/dev/null; then
+          echo "build.sh: PACKAGES asks for an .rpm, but rpmbuild is not installed (apt-get install rpm)" >&2
+          exit 1
+        fi
+        ;;
+      *) echo "build.sh: PACKAGES=\"$packages\": only deb and rpm are built on Linux" >&2; exit 1 ;;
+    esac
+  done
+fi
+
 if [ "$os" = linux ] && ! { command -v fakeroot && command -v dpkg-deb && command -v zip && command -v unzip &&
   command -v python3 && command -v xz && command -v ar && command -v strip; } >/dev/null; then
   log "installing fakeroot, dpkg-dev (jpackage needs them for a .deb), binutils, zip, unzip, python3 and xz-utils"
@@ -109,6 +127,7 @@ MEDIA_NATIVES="libav*.so libfxplugins.so libgstreamer-lite.so libjfxmedia.so lib
 if [ "$os" != windows ]; then
   log "unpacking native libraries from the jars"
   unpack_natives
+  # shellcheck disable=SC2086 # each pattern is a glob, expanded here
   (cd "$work/input/lib" && for pattern in $MEDIA_NATIVES; do rm -f $pattern; done)
 fi
 
@@ -130,7 +149,8 @@ if [ "$os" = linux ]; then
   store_jars
 fi
 
-log "finding the modules $(basename "$main_jar") and its $(ls "$work/input/lib" | wc -l | tr -d ' ') libraries need"
+jars="$(find "$work/input/lib" -name '*.jar' | wc -l | tr -d ' ')"
+log "finding the modules $(basename "$main_jar") and its $jars libraries need"
 found="$(cd "$work/input" && "$jdeps" --print-module-deps --ignore-missing-deps --recursive --multi-release 17 \
   --class-path 'lib/*' "$(basename "$main_jar")")"
 modules="$(printf '%s,%s' "$found" "$EXTRA_MODULES" | tr ',' '\n' | sort -u | grep -vxF -f <(tr ',' '\n' <<<"$UNUSED_MODULES") |
@@ -182,6 +202,17 @@ recompress_deb() { # path of the .deb
   dpkg-deb --info "$deb" >/dev/null
 }
 
+# The .rpm's Requires, besides RPM_DEPS: each shared library its native code links and does not carry, by soname the
+# way rpm's own generator writes them (libz.so.1()(64bit)), so right on any rpm distribution and whichever JDK made
+# the runtime (Debian's links the system's libjpeg, giflib and lcms2, Temurin's carries its own). jpackage looks the
+# libraries' package names up in the rpm database instead, which a Debian build machine has empty.
+linked_libraries() { # directories...
+  local carried
+  carried="$(find "$@" -name '*.so*' -printf '%f\n')"
+  find "$@" -name '*.so' -exec objdump -p {} + | awk '$1 == "NEEDED" { print $2 }' | sort -u |
+    grep -vxF -f <(printf '%s\n' "$carried") | sed 's/$/()(64bit)/' | paste -sd, - | sed 's/,/, /g'
+}
+
 package() { # type, extra jpackage options...
   local type="$1"
   shift
@@ -192,17 +223,26 @@ package() { # type, extra jpackage options...
 case "$os" in
   linux)
     # The icon goes in as an app file, not --icon: jpackage 17 would then add a desktop file and a dependency on
-    # xdg-utils, whose menu commands fail without a desktop. linux/postinst writes the menu entry itself.
-    cp "$here/assets/spillway.png" "$work/input/spillway.png"
-    linux=(--linux-package-name "$PACKAGE" --linux-app-category utils)
-    package deb "${linux[@]}" --linux-package-deps "$DEB_DEPS" --linux-deb-maintainer "packaging@spillway.dev" \
-      --resource-dir "$here/linux"
-    recompress_deb "$out"/*.deb
-    if command -v rpmbuild >/dev/null; then
-      package rpm "${linux[@]}" --linux-package-deps "$RPM_DEPS"
-    else
-      log "rpmbuild not installed: no .rpm"
-    fi
+    # xdg-utils, whose menu commands fail without a desktop. linux/package-hooks.sh writes the menu entry itself; both
+    # packages' scripts (linux/postinst and prerm, linux/spillway.spec) run it from /opt/spillway/lib/app.
+    cp "$here/assets/spillway.png" "$here/linux/package-hooks.sh" "$work/input/"
+    linux=(--linux-package-name "$PACKAGE" --linux-app-category utils --resource-dir "$here/linux")
+    for type in $packages; do
+      case "$type" in
+        deb)
+          package deb "${linux[@]}" --linux-package-deps "$DEB_DEPS" --linux-deb-maintainer "packaging@spillway.dev"
+          recompress_deb "$out"/*.deb
+          ;;
+        rpm)
+          if command -v rpmbuild >/dev/null; then
+            requires="$RPM_DEPS, $(linked_libraries "$work/runtime" "$work/input")"
+            package rpm "${linux[@]}" --linux-package-deps "$requires"
+          else
+            log "rpmbuild not installed (apt-get install rpm, dnf install rpm-build): no .rpm"
+          fi
+          ;;
+      esac
+    done
     ;;
   mac)
     package dmg --icon "$here/assets/spillway.icns" \

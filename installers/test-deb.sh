@@ -8,58 +8,28 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-app_dir=/opt/spillway
-launcher=$app_dir/bin/Spillway
+# shellcheck source-path=SCRIPTDIR source=package-test-lib.sh
+. "$here/package-test-lib.sh"
 default_port=47000
-user="swdebtest$$"
 
-passed=0
-failed=0
-tmp=""
-xvfb_pid=""
-app_pid=""
-upstream_pid=""
-ready_ms=""
-stop_ms=""
 launcher_ready_ms=""
 install_ms=""
 remove_ms=""
-
-log() { printf '%s %s\n' "[$(date +%H:%M:%S)]" "$*"; }
-pass() { passed=$((passed + 1)); log "PASS $*"; }
-fail() { failed=$((failed + 1)); log "FAIL $*"; }
-check() { # description, command...
-  local what="$1"
-  shift
-  if "$@"; then pass "$what"; else fail "$what"; fi
-}
-now_ms() { date +%s%3N; }
 
 [ "$(id -u)" -eq 0 ] || { echo "test-deb.sh: run as root (it installs packages and a .deb)" >&2; exit 1; }
 
 cleanup() {
   set +e
-  for pid in "$app_pid" "$upstream_pid" "$xvfb_pid"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  done
+  cleanup_test
   dpkg -s spillway >/dev/null 2>&1 && dpkg --purge spillway >/dev/null 2>&1
-  id "$user" >/dev/null 2>&1 && userdel "$user" 2>/dev/null
-  [ -n "$tmp" ] && rm -rf "$tmp"
 }
 trap cleanup EXIT
 
 needed=()
 command -v Xvfb >/dev/null || needed+=(xvfb)
 command -v xauth >/dev/null || needed+=(xauth)
-command -v curl >/dev/null || needed+=(curl)
-command -v python3 >/dev/null || needed+=(python3)
-command -v desktop-file-validate >/dev/null || needed+=(desktop-file-utils)
 command -v xdotool >/dev/null || needed+=(xdotool)
-if [ ${#needed[@]} -gt 0 ]; then
-  log "installing ${needed[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
-fi
+install_test_tools "${needed[@]}"
 
 deb="${1:-}"
 if [ -z "$deb" ]; then
@@ -67,7 +37,7 @@ if [ -z "$deb" ]; then
   build_start=$(now_ms)
   "$here/build.sh"
   log "build took $(( ($(now_ms) - build_start) / 1000 )) s"
-  deb="$(ls -t "$here"/target/spillway_*.deb | head -1)"
+  deb="$(find "$here/target" -maxdepth 1 -name 'spillway_*.deb' | head -1)" # build.sh empties target/ first
 fi
 deb="$(readlink -f "$deb")"
 deb_bytes=$(wc -c <"$deb")
@@ -93,51 +63,17 @@ install_start=$(now_ms)
 dpkg -i "$deb" >/dev/null
 install_ms=$(( $(now_ms) - install_start ))
 installed_kb=$(du -sk "$app_dir" | cut -f1)
-check "dpkg -i installs $launcher" test -x "$launcher"
-check "/usr/bin/spillway runs the launcher" test "$(readlink /usr/bin/spillway)" = "$launcher"
-check "the menu entry is valid" desktop-file-validate /usr/share/applications/spillway.desktop
+check_installed "dpkg -i"
 
-tmp="$(mktemp -d)"
-chmod 755 "$tmp"
-home="$tmp/home"
-useradd --home-dir "$home" --create-home --shell /bin/sh "$user"
+create_test_user "swdebtest$$"
 
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
+other_pids+=($!)
 for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 display=":$(cat "$tmp/display")"
 log "Xvfb on display $display"
 
-# Runs a command as the test user, with its HOME and the Xvfb display. setpriv and env exec the command, so in the
-# background $! is the command's own PID (a shell function would put a subshell in between).
-as_user=(setpriv --reuid="$user" --regid="$user" --init-groups --reset-env env DISPLAY="$display")
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-wait_until_answering() { # base URL -> polls /api/hello for up to 60 s while the app runs; sets ready_ms
-  local start
-  start=$(now_ms)
-  while ! curl -fsS -o /dev/null "$1/api/hello" 2>/dev/null; do
-    kill -0 "$app_pid" 2>/dev/null || return 1
-    [ $(( $(now_ms) - start )) -lt 60000 ] || return 1
-    sleep 0.1
-  done
-  ready_ms=$(( $(now_ms) - start ))
-}
-
-stop_app() { # log file [--no-log-check] -> SIGTERM, wait for the exit; sets stop_ms. Clean: the JVM exited with
-  # 143 (its usual status after SIGTERM) or 0, and the shutdown hook logged "Stopped"
-  local start status=0
-  start=$(now_ms)
-  kill -TERM "$app_pid"
-  wait "$app_pid" || status=$?
-  app_pid=""
-  stop_ms=$(( $(now_ms) - start ))
-  [ "$status" -eq 143 ] || [ "$status" -eq 0 ] || { log "exit status $status"; return 1; }
-  [ "${2:-}" = --no-log-check ] || grep -q 'Stopped' "$1"
-}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+as_user+=(DISPLAY="$display")
 
 # 1. The launcher as a user starts it: no arguments. With the desktop app inside, that is the tray app hosting the
 #    proxy; the headless engine alone serves directly.
@@ -192,78 +128,20 @@ else
   fail "the installed launcher did not answer $base/api/hello within 60 s"
 fi
 
-# 2. One proxied request through the installed runtime, to a local stand-in for Anthropic's API: proves the
-#    jlink'd runtime holds what the request path needs (HTTP client, JSON, the H2 spend store, metrics).
-upstream_port=$(free_port)
-cat >"$tmp/upstream.py" <<'PY'
-import http.server, json, sys
-class Anthropic(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("content-length", 0)))
-        body = json.dumps({"id": "msg_deb_test", "type": "message", "role": "assistant",
-                           "model": "claude-sonnet-4-5-20250929", "stop_reason": "end_turn", "stop_sequence": None,
-                           "content": [{"type": "text", "text": "hello from the stand-in upstream"}],
-                           "usage": {"input_tokens": 7, "output_tokens": 6}}).encode()
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *args):
-        pass
-http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Anthropic).serve_forever()
-PY
-python3 "$tmp/upstream.py" "$upstream_port" &
-upstream_pid=$!
-cat >"$tmp/config.yaml" <<YAML
-model_list:
-  - model_name: "claude-*"
-    litellm_params: {model: "anthropic/*", api_base: "http://127.0.0.1:$upstream_port", api_key: sk-ant-test-key}
-YAML
-chmod 644 "$tmp/config.yaml"
-port=$(free_port)
-base="http://127.0.0.1:$port"
-"${as_user[@]}" spillway serve --config "$tmp/config.yaml" --port "$port" >"$tmp/serve.log" 2>&1 &
-app_pid=$!
-if wait_until_answering "$base"; then
-  reply="$(curl -sS "$base/v1/messages" -H 'content-type: application/json' -H 'anthropic-version: 2023-06-01' \
-    -d '{"model":"claude-sonnet-4-5-20250929","max_tokens":32,"messages":[{"role":"user","content":"hi"}]}' || true)"
-  check "a proxied /v1/messages comes back from the upstream" grep -q 'hello from the stand-in upstream' <<<"$reply"
-  counted() { # metrics are recorded off the request path: poll for up to 10 s
-    for _ in $(seq 100); do
-      curl -sS "$base/metrics" | grep -q '^litellm_proxy_total_requests_metric_total{.*} 1' && return 0
-      sleep 0.1
-    done
-    return 1
-  }
-  check "/metrics counts the request" counted
-  check "SIGTERM stops spillway serve cleanly" stop_app "$tmp/serve.log"
-else
-  fail "spillway serve did not answer within 60 s"
-fi
-check "no missing classes or modules in the logs" \
-  bash -c "! grep -E 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|NoSuchProviderException' \
-  '$tmp/app.log' '$tmp/serve.log'"
+# 2. One proxied request through the installed runtime, to a local stand-in for Anthropic's API.
+check_serve_relays
+check_logs_clean
 
-# 3. Autostart, then removal: postrm deletes the user's login entry.
-entry="$home/.config/autostart/spillway.desktop"
-"${as_user[@]}" spillway autostart enable >"$tmp/autostart.log" 2>&1 || true
-check "spillway autostart enable writes $entry for the installed launcher" grep -qx "TryExec=$launcher" "$entry"
-check "the login entry is valid" desktop-file-validate "$entry"
+# 3. Autostart, then removal: prerm (package-hooks.sh) deletes the user's login entry.
+check_autostart_enable
+# Over an installed version, dpkg runs the old prerm with "upgrade", then the new postinst with "configure".
+check_upgrade_keeps_entries "dpkg -i over the installed package" dpkg -i "$deb"
 
 remove_start=$(now_ms)
 dpkg -r spillway >/dev/null
 remove_ms=$(( $(now_ms) - remove_start ))
-check "dpkg -r removes $app_dir" test ! -e "$app_dir"
-check "dpkg -r removes /usr/bin/spillway and the menu entry" \
-  test ! -e /usr/bin/spillway -a ! -e /usr/share/applications/spillway.desktop
-check "dpkg -r removes the user's login entry" test ! -e "$entry"
-
-if [ "$failed" -gt 0 ]; then
-  for file in app.log serve.log autostart.log; do
-    [ -s "$tmp/$file" ] && { echo "--- $file"; tail -30 "$tmp/$file"; }
-  done
-fi
+check_removed "dpkg -r"
+print_failed_logs
 
 echo
 echo "package:        $(basename "$deb")  $deb_bytes bytes ($(( deb_bytes / 1048576 )) MB)"
