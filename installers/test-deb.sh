@@ -41,6 +41,13 @@ if [ -z "$deb" ]; then
 fi
 deb="$(readlink -f "$deb")"
 deb_bytes=$(wc -c <"$deb")
+# The issue's aim, in bytes as a download shows them. It fails the run, so that a new dependency shows up here.
+size_aim=60000000
+if [ "$deb_bytes" -lt "$size_aim" ]; then
+  pass "the .deb is under 60 MB: $deb_bytes bytes"
+else
+  fail "the .deb is $deb_bytes bytes, over the aim of $size_aim (see installers/README.md for what keeps it down)"
+fi
 
 if dpkg -s spillway >/dev/null 2>&1; then
   log "purging the spillway package that was already on this machine"
