@@ -178,8 +178,8 @@ common=(--name "$NAME" --app-version "$app_version" --vendor "$VENDOR" --descrip
   --runtime-image "$work/runtime" --dest "$out")
 
 # jpackage's .deb holds data.tar.xz at xz's default level. Half the package is machine code (WebKit, the JVM), which
-# xz's x86 filter makes more compressible; with it, -9e, a 192 MB window and like files together the .deb is about
-# 4 MB smaller (the format allows any xz filter: dpkg decodes it with liblzma; unpacking needs 192 MB of memory).
+# xz's x86 filter makes more compressible; with it, -9e, a 192 MB window and like files together the .deb is
+# 3.6 MB smaller (the format allows any xz filter: dpkg decodes it with liblzma; unpacking needs 192 MB of memory).
 # Compressing takes 3-4 minutes on one core.
 recompress_deb() { # path of the .deb
   local deb="$1" tree="$work/deb-tree" parts="$work/deb-parts"
