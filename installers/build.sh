@@ -14,9 +14,9 @@ APP_MAIN="app/target/spillway-app.jar dev.spillway.app.Main"
 # The headless engine alone would be:
 # APP_MAIN="proxy-engine/target/spillway-engine.jar dev.spillway.engine.cli.SpillwayCli"
 
-# Linux packages the JavaFX natives need (jpackage only sees the runtime's own libraries).
+# Debian packages the JavaFX natives need (jpackage only sees the runtime's own libraries). The .rpm needs no such
+# list: it requires every library its natives link, by soname (linked_libraries below).
 DEB_DEPS="libgtk-3-0, libxtst6, libxxf86vm1, libgl1"
-RPM_DEPS="gtk3, libXtst, libXxf86vm, mesa-libGL"
 
 # Modules no static analysis finds: TLS key exchange (jdk.crypto.ec), charsets named at run time, JAR file systems,
 # JMX behind metrics, and what JavaFX reaches by reflection (AWT bridges, WebView's JavaScript and DOM APIs).
@@ -153,8 +153,8 @@ jars="$(find "$work/input/lib" -name '*.jar' | wc -l | tr -d ' ')"
 log "finding the modules $(basename "$main_jar") and its $jars libraries need"
 found="$(cd "$work/input" && "$jdeps" --print-module-deps --ignore-missing-deps --recursive --multi-release 17 \
   --class-path 'lib/*' "$(basename "$main_jar")")"
-modules="$(printf '%s,%s' "$found" "$EXTRA_MODULES" | tr ',' '\n' | sort -u | grep -vxF -f <(tr ',' '\n' <<<"$UNUSED_MODULES") |
-  paste -sd, -)"
+modules="$(printf '%s,%s' "$found" "$EXTRA_MODULES" | tr ',' '\n' | sort -u |
+  grep -vxF -f <(tr ',' '\n' <<<"$UNUSED_MODULES") | paste -sd, -)"
 log "modules: $modules"
 
 # No --compress: the installer's own compression (xz in a .deb) shrinks an uncompressed runtime far better
@@ -189,10 +189,14 @@ recompress_deb() { # path of the .deb
   dpkg-deb --raw-extract "$deb" "$tree"
   local tar=(tar --format=gnu --owner=0 --group=0 --numeric-owner)
   "${tar[@]}" --sort=name -C "$tree/DEBIAN" -cf - . | xz -9 >"$parts/control.tar.xz"
-  # Like files together, so that the 64 MB window sees all the jars at once: the rest, then the runtime's modules
+  # Like files together, so that the compressor's window sees all the jars at once: the rest, then the runtime's modules
   # image, then the machine code (WebKit alone is 115 MB).
   (cd "$tree" && find . -path ./DEBIAN -prune -o ! -path . -print | LC_ALL=C sort >"$parts/all")
-  { grep -v -e '\.so$' -e '/lib/modules$' "$parts/all"; grep -e '/lib/modules$' "$parts/all"; grep '\.so$' "$parts/all"; } |
+  {
+    grep -v -e '\.so$' -e '/lib/modules$' "$parts/all"
+    grep -e '/lib/modules$' "$parts/all"
+    grep '\.so$' "$parts/all"
+  } |
     "${tar[@]}" -C "$tree" --no-recursion -T - -cf - | xz --x86 --lzma2=preset=9e,dict=192MiB --threads=1 \
       >"$parts/data.tar.xz"
   printf '2.0\n' >"$parts/debian-binary"
@@ -202,8 +206,8 @@ recompress_deb() { # path of the .deb
   dpkg-deb --info "$deb" >/dev/null
 }
 
-# The .rpm's Requires, besides RPM_DEPS: each shared library its native code links and does not carry, by soname the
-# way rpm's own generator writes them (libz.so.1()(64bit)), so right on any rpm distribution and whichever JDK made
+# The .rpm's Requires: each shared library its native code links and does not carry, by soname the way rpm's own
+# generator writes them (libz.so.1()(64bit)), so right on any rpm distribution (Fedora, openSUSE) and whichever JDK made
 # the runtime (Debian's links the system's libjpeg, giflib and lcms2, Temurin's carries its own). jpackage looks the
 # libraries' package names up in the rpm database instead, which a Debian build machine has empty.
 linked_libraries() { # directories...
@@ -235,7 +239,7 @@ case "$os" in
           ;;
         rpm)
           if command -v rpmbuild >/dev/null; then
-            requires="$RPM_DEPS, $(linked_libraries "$work/runtime" "$work/input")"
+            requires="$(linked_libraries "$work/runtime" "$work/input")"
             package rpm "${linux[@]}" --linux-package-deps "$requires"
           else
             log "rpmbuild not installed (apt-get install rpm, dnf install rpm-build): no .rpm"

@@ -55,8 +55,9 @@ rpm_bytes=$(wc -c <"$rpm_file")
 
 # What the package declares, for the record (and a check that it declares the libraries it links).
 log "Requires: $(rpm -qpR "$rpm_file" | grep -v '^rpmlib(' | paste -sd' ')"
-check "the .rpm requires the GTK 3 JavaFX needs and the C library" \
-  bash -c "rpm -qpR '$rpm_file' | grep -qx gtk3 && rpm -qpR '$rpm_file' | grep -qx 'libc.so.6()(64bit)'"
+check "the .rpm requires the GTK 3 JavaFX needs and the C library, by soname" \
+  bash -c "rpm -qpR '$rpm_file' | grep -qxF 'libgtk-3.so.0()(64bit)' &&
+    rpm -qpR '$rpm_file' | grep -qxF 'libc.so.6()(64bit)'"
 check "the .rpm claims no directory of the system's (/opt, /usr, /usr/bin)" \
   bash -c "! rpm -qpl '$rpm_file' | grep -qxE '/opt|/usr|/usr/bin'"
 
