@@ -117,6 +117,28 @@ class RoleBedrockEndToEndTest {
     }
 
     @Test
+    void aRoleProfileChosenOnlyByAwsProfileIsAssumedTheSameWay() throws Exception {
+        Path config = config("""
+                  - model_name: "bedrock/claude-*"
+                    litellm_params: {model: "bedrock/*", api_base: %s}
+                router_settings:
+                  fallbacks: [{"claude-*": ["bedrock/claude-*"]}]
+                """.formatted(bedrock.baseUrl()));
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL_STS", sts.baseUrl().toString(),
+                "AWS_PROFILE", "bedrock-role");
+
+        try (ServeProcess spillway = ServeProcess.start(home, config, env)) {
+            HttpResponse<String> answer = spillway.postMessage("claude-sonnet-4-5-20250929");
+
+            assertThat(answer.statusCode()).as(answer.body() + "\n" + spillway.log()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("x-spillway-provider")).contains("bedrock");
+        }
+        assertThat(bedrock.takeRequest(Duration.ofSeconds(5)).accessKeyId()).isEqualTo(role.accessKeyId());
+        assertThat(sts.takeRequest().region()).as("regional STS, no metadata probe for a region")
+                .isEqualTo("us-east-1");
+    }
+
+    @Test
     void aRoleThatCannotBeAssumedFailsNamingTheProfileAndTheRouterMovesOnToARoleAssumedOverSso() throws Exception {
         StsSimulator.RoleCredentials viaSso = sts.allowRole(SSO_ROLE_ARN);
         bedrock.addCredentials(viaSso.accessKeyId(), viaSso.secretAccessKey(), viaSso.sessionToken());

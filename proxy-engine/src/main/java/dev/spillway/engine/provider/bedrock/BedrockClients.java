@@ -104,7 +104,9 @@ public final class BedrockClients implements AutoCloseable {
                     .profileName(aws.profile().get())
                     .build();
         }
-        return DefaultCredentialsProvider.builder().build();
+        // The SDK's chain (environment, AWS_PROFILE or the default profile, containers, EC2), its profile step reading
+        // the same region-completed files, so a role profile named by AWS_PROFILE is assumed as above.
+        return DefaultCredentialsProvider.builder().profileFile(RoleProfileRegions.ofUserFiles(region)).build();
     }
 
     @Override
