@@ -9,12 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import dev.spillway.engine.claudecode.ClaudeCodeFiles;
-import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.web.WebView;
@@ -55,26 +50,10 @@ class DesktopAppTest {
         store = TestApp.store(dir);
         port = TestApp.freePort();
         // A master key: the dashboard window must hand it to the page; Claude Code's own key still works on loopback.
-        TestApp.writeConfig(store, """
-                # written by the test
-                model_list:
-                  - model_name: "claude-*"
-                    litellm_params: {model: "anthropic/*", api_base: %1$s}
-                  - model_name: backup
-                    litellm_params: {model: anthropic/claude-haiku-4-5, api_base: %1$s}
-                router_settings:
-                  fallbacks: [{"claude-*": [backup]}]
-                  allowed_fails: 0
-                  cooldown_time: 60
-                spillway_settings:
-                  port: %2$d
-                general_settings: {master_key: %3$s}
-                """.formatted(anthropic.baseUrl(), port, MASTER_KEY));
+        TestApp.writeFallbackConfig(store, anthropic.baseUrl(), port, "general_settings: {master_key: " + MASTER_KEY
+                + "}\n");
         home = dir.resolve("home");
-        Files.createDirectories(home.resolve(".claude"));
-        ClaudeCodeFiles claudeFiles = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
-        SettingsWindows.UserHome user = new SettingsWindows.UserHome(home, Map.of(),
-                new ClaudeCodeIntegration(claudeFiles, Map.of()), Optional.empty());
+        SettingsWindows.UserHome user = TestApp.userHome(home);
         app = new DesktopApp(store, dir.resolve("data"), user, () -> { });
         app.start(true);
     }

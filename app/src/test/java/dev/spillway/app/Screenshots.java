@@ -1,7 +1,5 @@
 package dev.spillway.app;
 
-import dev.spillway.engine.claudecode.ClaudeCodeFiles;
-import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
 import dev.spillway.engine.secrets.FileSecretStore;
 import dev.spillway.simulators.AnthropicReply;
 import dev.spillway.simulators.AnthropicSimulator;
@@ -12,9 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -138,9 +134,7 @@ public final class Screenshots {
                 spillway_settings: {port: %4$d, notifications: true}
                 """.formatted(anthropic.baseUrl(), bedrock.baseUrl(), BedrockSimulator.TEST_ACCESS_KEY_ID,
                 TestApp.freePort()));
-        ClaudeCodeFiles claude = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
-        SettingsWindows.UserHome user = new SettingsWindows.UserHome(home, Map.of(),
-                new ClaudeCodeIntegration(claude, Map.of()), Optional.empty());
+        SettingsWindows.UserHome user = TestApp.userHome(home);
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.spillway.app.tray.TrayIconState;
 import dev.spillway.app.tray.TrayMenu;
-import dev.spillway.engine.claudecode.ClaudeCodeFiles;
-import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
 import dev.spillway.simulators.AnthropicReply;
 import dev.spillway.simulators.AnthropicSimulator;
 import java.awt.SystemTray;
@@ -18,8 +16,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -72,24 +68,9 @@ class SystemTrayScenarios {
         anthropic.setDefaultReply(AnthropicReply.text("hello through the tray"));
         var store = TestApp.store(dir);
         port = TestApp.freePort();
-        TestApp.writeConfig(store, """
-                model_list:
-                  - model_name: "claude-*"
-                    litellm_params: {model: "anthropic/*", api_base: %1$s}
-                  - model_name: backup
-                    litellm_params: {model: anthropic/claude-haiku-4-5, api_base: %1$s}
-                router_settings:
-                  fallbacks: [{"claude-*": [backup]}]
-                  allowed_fails: 0
-                  cooldown_time: 60
-                spillway_settings:
-                  port: %2$d
-                """.formatted(anthropic.baseUrl(), port));
+        TestApp.writeFallbackConfig(store, anthropic.baseUrl(), port, "");
         home = dir.resolve("home");
-        Files.createDirectories(home.resolve(".claude"));
-        ClaudeCodeFiles claudeFiles = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
-        var user = new SettingsWindows.UserHome(home, Map.of(), new ClaudeCodeIntegration(claudeFiles, Map.of()),
-                Optional.empty());
+        var user = TestApp.userHome(home);
         app = new DesktopApp(store, dir.resolve("data"), user, exited::countDown);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.runLater(() -> {

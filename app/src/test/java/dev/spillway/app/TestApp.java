@@ -1,5 +1,7 @@
 package dev.spillway.app;
 
+import dev.spillway.engine.claudecode.ClaudeCodeFiles;
+import dev.spillway.engine.claudecode.ClaudeCodeIntegration;
 import dev.spillway.engine.secrets.FileSecretStore;
 import dev.spillway.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -10,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A user's settings in a temporary folder, a config served by a simulator, and a client for the proxy. */
 final class TestApp {
@@ -34,6 +38,35 @@ final class TestApp {
                 spillway_settings:
                   port: %d
                 """.formatted(anthropic, port));
+    }
+
+    /**
+     * Claude models to {@code anthropic}, falling back at the first failure to the group {@code backup} (same upstream)
+     * for 60 s; {@code more} is appended (e.g. {@code general_settings}).
+     */
+    static void writeFallbackConfig(SettingsStore store, URI anthropic, int port, String more) throws IOException {
+        writeConfig(store, """
+                # written by the test
+                model_list:
+                  - model_name: "claude-*"
+                    litellm_params: {model: "anthropic/*", api_base: %1$s}
+                  - model_name: backup
+                    litellm_params: {model: anthropic/claude-haiku-4-5, api_base: %1$s}
+                router_settings:
+                  fallbacks: [{"claude-*": [backup]}]
+                  allowed_fails: 0
+                  cooldown_time: 60
+                spillway_settings:
+                  port: %2$d
+                """.formatted(anthropic, port) + more);
+    }
+
+    /** A user home with an empty {@code ~/.claude}, whose Claude Code settings no other layer overrides. */
+    static SettingsWindows.UserHome userHome(Path home) throws IOException {
+        Files.createDirectories(home.resolve(".claude"));
+        ClaudeCodeFiles claudeFiles = ClaudeCodeFiles.forUser(home, home, Map.of()).withOverrides(List.of(), List.of());
+        return new SettingsWindows.UserHome(home, Map.of(), new ClaudeCodeIntegration(claudeFiles, Map.of()),
+                Optional.empty());
     }
 
     static void writeConfig(SettingsStore store, String yaml) throws IOException {
