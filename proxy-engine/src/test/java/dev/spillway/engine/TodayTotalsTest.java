@@ -2,40 +2,18 @@ package dev.spillway.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spillway.engine.aws.MutableClock;
 import dev.spillway.engine.events.RequestEvent;
 import dev.spillway.engine.spend.Totals;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TodayTotalsTest {
 
     private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
-
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = NOON;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static RequestEvent event(Instant arrived, int status, long input, long output) {
         return new RequestEvent("req_1", arrived, "m", Optional.of("g"), Optional.of("d"), Optional.of("anthropic"),
@@ -45,7 +23,7 @@ class TodayTotalsTest {
 
     @Test
     void countsTodaysRequestsOnTopOfWhatTheStoreHad() {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(NOON);
         TodayTotals today = new TodayTotals(clock);
         today.seed(new Totals(3, 1, 30, 10, 0, 0, new BigDecimal("0.10")));
 
@@ -62,14 +40,14 @@ class TodayTotalsTest {
 
     @Test
     void aNewDayStartsFromZeroAndLateEventsOfYesterdayAreLeftOut() {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(NOON);
         TodayTotals today = new TodayTotals(clock);
         today.finished(event(NOON, 200, 10, 10), new BigDecimal("0.5"));
 
-        clock.now = NOON.plus(Duration.ofHours(12)).plusSeconds(1);
+        clock.set(NOON.plus(Duration.ofHours(12)).plusSeconds(1));
         assertThat(today.snapshot()).isEqualTo(Totals.NONE);
         today.finished(event(NOON.plus(Duration.ofHours(11)), 200, 10, 10), new BigDecimal("0.5"));
-        today.finished(event(clock.now, 200, 1, 1), new BigDecimal("0.25"));
+        today.finished(event(clock.instant(), 200, 1, 1), new BigDecimal("0.25"));
 
         assertThat(today.snapshot().requests()).isEqualTo(1);
         assertThat(today.snapshot().costUsd()).isEqualByComparingTo("0.25");

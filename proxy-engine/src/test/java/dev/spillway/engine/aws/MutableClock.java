@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; shared with the simulator so both agree on what time it is. */
+/** A clock tests move by hand (in UTC); shared with a simulator, both agree on what time it is. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

@@ -3,13 +3,11 @@ package dev.spillway.engine.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spillway.engine.aws.MutableClock;
 import dev.spillway.engine.spend.SpendStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,30 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The registry over a real H2 file database, with a clock and ticker the test moves. */
 class KeyRegistryTest {
 
-    /** A clock the test sets. */
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path data;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private String url;
     private KeyRegistry registry;
@@ -83,9 +61,9 @@ class KeyRegistryTest {
         registry.recordUsage(key.virtualKey().token(), 1.5, 100);
         assertThat(registry.admit(key.virtualKey(), "m", "m")).isInstanceOf(Admission.Denied.class);
 
-        clock.now = clock.now.plus(Duration.ofHours(23));
+        clock.set(clock.instant().plus(Duration.ofHours(23)));
         assertThat(registry.admit(key.virtualKey(), "m", "m")).as("still the same day").isInstanceOf(Admission.Denied.class);
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
         assertThat(registry.admit(key.virtualKey(), "m", "m")).isEqualTo(Admission.ADMITTED);
         registry.flush();
         registry.close();
@@ -102,7 +80,7 @@ class KeyRegistryTest {
 
         assertThat(key.spend().budgetResetAt()).contains(Instant.parse("2026-12-01T00:00:00Z"));
         registry.recordUsage(key.virtualKey().token(), 2, 0);
-        clock.now = Instant.parse("2027-02-14T00:00:00Z");
+        clock.set(Instant.parse("2027-02-14T00:00:00Z"));
         assertThat(registry.keySpend(key.virtualKey().token()).orElseThrow())
                 .isEqualTo(new SpendState(0, Optional.of(Instant.parse("2027-03-01T00:00:00Z"))));
     }
@@ -111,7 +89,7 @@ class KeyRegistryTest {
     void aBudgetWithoutDurationNeverResetsAndSaysSo() {
         GeneratedKey key = key(budget(0.5, null));
         registry.recordUsage(key.virtualKey().token(), 0.5, 0);
-        clock.now = clock.now.plus(Duration.ofDays(400));
+        clock.set(clock.instant().plus(Duration.ofDays(400)));
 
         Admission admission = registry.admit(key.virtualKey(), "m", "m");
 
@@ -138,7 +116,7 @@ class KeyRegistryTest {
                 OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty()))
                 .orElseThrow();
 
-        assertThat(updated.spend()).isEqualTo(new SpendState(1.2, Optional.of(clock.now.plus(Duration.ofDays(7)))));
+        assertThat(updated.spend()).isEqualTo(new SpendState(1.2, Optional.of(clock.instant().plus(Duration.ofDays(7)))));
         assertThat(updated.key().keyAlias()).contains("a2");
         VirtualKey current = registry.find(key.key()).orElseThrow();
         Admission admission = registry.admit(current, "m", "m");
@@ -224,7 +202,7 @@ class KeyRegistryTest {
                 Limits.NONE, Optional.of(BudgetPeriod.parse("1h")), false, "{}"));
 
         assertThat(registry.refusal(key.virtualKey())).isEmpty();
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
         assertThat(registry.refusal(key.virtualKey())).hasValueSatisfying(m -> assertThat(m)
                 .contains("'temp'").contains("expired at 2026-11-23T11:00:00Z"));
     }
