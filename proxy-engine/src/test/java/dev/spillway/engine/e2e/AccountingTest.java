@@ -1,6 +1,7 @@
 package dev.spillway.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.spillway.engine.Spillway;
 import dev.spillway.engine.SpillwayOptions;
@@ -47,7 +48,7 @@ class AccountingTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-sonnet-4-5-20250929\","
                                 + "\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                metrics = awaitMetric(http, gateway, "litellm_spend_metric_total{");
+                metrics = awaitBody(http, gateway, "/metrics", "litellm_spend_metric_total{");
                 logs = awaitBody(http, gateway, "/spend/logs?summarize=false", "\"request_id\"");
                 summary = awaitBody(http, gateway, "/spend/logs", "\"models\"");
             } finally {
@@ -103,28 +104,10 @@ class AccountingTest {
         }
     }
 
-    private static String awaitBody(HttpClient http, Spillway gateway, String path, String marker) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve(path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains(marker) || System.nanoTime() > deadline) {
-                return body;
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /** Events are counted off the request path: wait until the scrape shows the request. */
-    private static String awaitMetric(HttpClient http, Spillway gateway, String name) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve("/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains(name) || System.nanoTime() > deadline) {
-                return body;
-            }
-            Thread.sleep(20);
-        }
+    /** Spend rows and metrics are written off the request path: wait until {@code path} shows {@code marker}. */
+    private static String awaitBody(HttpClient http, Spillway gateway, String path, String marker) {
+        return await(path + " showing " + marker).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains(marker));
     }
 }

@@ -2,6 +2,7 @@ package dev.spillway.engine.e2e;
 
 import static dev.spillway.engine.e2e.GatewayFixture.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -108,18 +108,13 @@ class MonitoringDashboardTest {
     }
 
     /** Counters appear with their first count, which the event listener makes shortly after the request. */
-    private static String awaitScrape(GatewayFixture fixture, Set<String> wanted) throws Exception {
+    private static String awaitScrape(GatewayFixture fixture, Set<String> wanted) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(fixture.baseUrl().resolve("/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Set<String> missing = new LinkedHashSet<>(wanted);
-            missing.removeIf(name -> body.contains("\n" + name + "{") || body.contains("\n" + name + " "));
-            if (missing.isEmpty() || System.nanoTime() > deadline) {
-                return body;
-            }
-            Thread.sleep(20);
-        }
+        return await("every metric the dashboard queries in /metrics: " + wanted).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> http.send(HttpRequest.newBuilder(fixture.baseUrl().resolve("/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(),
+                        body -> wanted.stream().allMatch(name -> body.contains("\n" + name + "{")
+                                || body.contains("\n" + name + " ")));
     }
 }
