@@ -1,8 +1,8 @@
 package dev.spillway.engine.config;
 
+import dev.spillway.engine.files.UserFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,22 +22,7 @@ public record UserConfigLocation(Path directory) {
     }
 
     static UserConfigLocation forUser(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            Path base = appData == null || appData.isBlank()
-                    ? home.resolve("AppData").resolve("Roaming")
-                    : home.getFileSystem().getPath(appData);
-            return new UserConfigLocation(base.resolve("Spillway"));
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return new UserConfigLocation(home.resolve("Library").resolve("Application Support").resolve("Spillway"));
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank() && home.getFileSystem().getPath(xdg).isAbsolute()) {
-            return new UserConfigLocation(home.getFileSystem().getPath(xdg).resolve("spillway"));
-        }
-        return new UserConfigLocation(home.resolve(".config").resolve("spillway"));
+        return new UserConfigLocation(UserFolders.spillwayFolder(osName, env, home, "XDG_CONFIG_HOME", ".config"));
     }
 
     public Path file() {

@@ -1,12 +1,12 @@
 package dev.spillway.engine.spend;
 
+import dev.spillway.engine.files.UserFolders;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,23 +26,7 @@ final class DataDirectory {
      * {@code $XDG_DATA_HOME/spillway} (by default {@code ~/.local/share/spillway}) elsewhere.
      */
     static Path forUser(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            Path base = appData == null || appData.isBlank()
-                    ? home.resolve("AppData").resolve("Roaming")
-                    : home.getFileSystem().getPath(appData);
-            return base.resolve("Spillway");
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return home.resolve("Library").resolve("Application Support").resolve("Spillway");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        // The XDG spec says relative paths are invalid and must be ignored.
-        if (xdg != null && !xdg.isBlank() && home.getFileSystem().getPath(xdg).isAbsolute()) {
-            return home.getFileSystem().getPath(xdg).resolve("spillway");
-        }
-        return home.resolve(".local").resolve("share").resolve("spillway");
+        return UserFolders.spillwayFolder(osName, env, home, "XDG_DATA_HOME", ".local/share");
     }
 
     /** Creates the folder if needed; on POSIX file systems it is made (or kept) readable by its owner only. */
