@@ -9,6 +9,7 @@ import dev.spillway.engine.events.RequestEvent;
 import dev.spillway.engine.server.ExtraRoutes;
 import dev.spillway.engine.server.RouteRegistry;
 import dev.spillway.engine.spend.Totals;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Methods;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -52,10 +53,10 @@ public final class Dashboard implements ExtraRoutes, PricedRequestListener {
                 .page("/ui/", StaticAssets.file("index.html", "text/html; charset=utf-8"))
                 .page("/ui/app.js", StaticAssets.file("app.js", "text/javascript; charset=utf-8"))
                 .page("/ui/app.css", StaticAssets.file("app.css", "text/css; charset=utf-8"))
-                .admin(Methods.GET, "/ui/api/summary", DashboardApi.blocking(api::summary))
-                .admin(Methods.GET, "/ui/api/spend", DashboardApi.blocking(api::spend))
-                .admin(Methods.GET, "/ui/api/requests", DashboardApi.blocking(api::requests))
-                .admin(Methods.POST, "/ui/api/reset", DashboardApi.blocking(api::reset))
+                .admin(Methods.GET, "/ui/api/summary", new BlockingHandler(api::summary))
+                .admin(Methods.GET, "/ui/api/spend", new BlockingHandler(api::spend))
+                .admin(Methods.GET, "/ui/api/requests", new BlockingHandler(api::requests))
+                .admin(Methods.POST, "/ui/api/reset", new BlockingHandler(api::reset))
                 .admin(Methods.GET, "/ui/api/events", feed.handler());
     }
 

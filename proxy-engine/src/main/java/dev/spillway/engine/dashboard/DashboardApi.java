@@ -11,7 +11,6 @@ import dev.spillway.engine.spend.GroupBy;
 import dev.spillway.engine.spend.SpendRow;
 import dev.spillway.engine.spend.SpendStoreException;
 import dev.spillway.engine.spend.Totals;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,21 +54,6 @@ final class DashboardApi {
         this.recent = recent;
         this.feed = feed;
         this.version = version;
-    }
-
-    /** Runs {@code handler} on a worker thread with blocking I/O allowed. */
-    static HttpHandler blocking(HttpHandler handler) {
-        return new HttpHandler() {
-            @Override
-            public void handleRequest(HttpServerExchange exchange) throws Exception {
-                if (exchange.isInIoThread()) {
-                    exchange.dispatch(this);
-                    return;
-                }
-                exchange.startBlocking();
-                handler.handleRequest(exchange);
-            }
-        };
     }
 
     /** {@code GET /ui/api/summary}. */
